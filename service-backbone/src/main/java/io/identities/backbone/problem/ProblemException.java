@@ -1,0 +1,65 @@
+package io.identities.backbone.problem;
+
+import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+
+/**
+ * A failure the caller can act on, answered as a problem response with its status. Domain code
+ * throws one of the factories below; nothing it wrote in the transaction is kept.
+ */
+public class ProblemException extends RuntimeException {
+
+  private final Status status;
+  private final String title;
+  private final List<Problem.FieldError> errors;
+
+  public ProblemException(
+      Status status, String title, String detail, List<Problem.FieldError> errors) {
+    super(detail);
+    this.status = status;
+    this.title = title;
+    this.errors = List.copyOf(errors);
+  }
+
+  public static ProblemException notFound(String what, Object id) {
+    return new ProblemException(
+        Status.NOT_FOUND, "Not found", what + " " + id + " does not exist", List.of());
+  }
+
+  public static ProblemException conflict(String detail) {
+    return new ProblemException(Status.CONFLICT, "Conflict", detail, List.of());
+  }
+
+  public static ProblemException staleUpdate(String detail) {
+    return new ProblemException(Status.PRECONDITION_FAILED, "Stale update", detail, List.of());
+  }
+
+  public static ProblemException unprocessable(String detail) {
+    return new ProblemException(
+        Status.fromStatusCode(422), "Unprocessable request", detail, List.of());
+  }
+
+  public static ProblemException invalidField(String field, String message) {
+    return new ProblemException(
+        Status.BAD_REQUEST,
+        "Invalid request",
+        "The request has an invalid field",
+        List.of(new Problem.FieldError(field, message)));
+  }
+
+  public static ProblemException forbidden(String detail) {
+    return new ProblemException(Status.FORBIDDEN, "Forbidden", detail, List.of());
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public List<Problem.FieldError> errors() {
+    return errors;
+  }
+}

@@ -1,0 +1,10 @@
+package io.identities.backbone.tenant;
+
+/** Roles from the token's {@code groups} claim. */
+public final class Roles {
+
+  /** A member of an organization: manages its identities. */
+  public static final String MEMBER = "member";
+
+  private Roles() {}
+}

@@ -1,0 +1,115 @@
+package io.identities.backbone.testing;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import io.identities.backbone.events.EventEnvelope;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * A test's own connection to the service's RabbitMQ virtual host, straight to the broker (not
+ * through the {@link TcpProxy}): to publish as another service would, and to watch what arrives.
+ */
+public final class BrokerProbe implements AutoCloseable {
+
+  private final Connection connection;
+  private final Channel channel;
+
+  public BrokerProbe() {
+    try {
+      var config = ConfigProvider.getConfig();
+      ConnectionFactory factory = new ConnectionFactory();
+      factory.setHost("127.0.0.1");
+      factory.setPort(config.getValue("identities.test.rabbitmq-port", Integer.class));
+      factory.setVirtualHost(config.getValue("rabbitmq-virtual-host", String.class));
+      connection = factory.newConnection("test-probe");
+      channel = connection.createChannel();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot reach RabbitMQ", e);
+    }
+  }
+
+  /**
+   * A fresh queue of the test's own that receives what {@code exchange} routes by {@code
+   * routingKey}.
+   */
+  public String listen(String exchange, String routingKey) {
+    try {
+      String queue =
+          channel.queueDeclare("probe-" + UUID.randomUUID(), false, true, true, null).getQueue();
+      channel.queueBind(queue, exchange, routingKey);
+      return queue;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Publishes an envelope as the outbox relay would: persistent, with confirms. */
+  public void publish(String exchange, String routingKey, String body) {
+    try {
+      channel.confirmSelect();
+      channel.basicPublish(
+          exchange,
+          routingKey,
+          new AMQP.BasicProperties.Builder()
+              .contentType(EventEnvelope.CONTENT_TYPE)
+              .deliveryMode(2)
+              .build(),
+          body.getBytes(StandardCharsets.UTF_8));
+      channel.waitForConfirmsOrDie(5_000);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits (up to {@code timeout}) for the next message on {@code queue} and returns it. */
+  public GetResponse next(String queue, Duration timeout) {
+    return Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> channel.basicGet(queue, true), response -> response != null);
+  }
+
+  /** Waits for a message on {@code queue} whose body contains {@code marker}, skipping others. */
+  public GetResponse nextContaining(String queue, String marker, Duration timeout) {
+    return Awaitility.await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              for (GetResponse r = channel.basicGet(queue, true);
+                  r != null;
+                  r = channel.basicGet(queue, true)) {
+                if (body(r).contains(marker)) {
+                  return r;
+                }
+              }
+              return null;
+            },
+            response -> response != null);
+  }
+
+  /** The next message on {@code queue} if one is there now, or null. */
+  public GetResponse poll(String queue) {
+    try {
+      return channel.basicGet(queue, true);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String body(GetResponse response) {
+    return new String(response.getBody(), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws Exception {
+    connection.close();
+  }
+}
