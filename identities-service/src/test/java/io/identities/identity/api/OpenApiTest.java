@@ -1,0 +1,31 @@
+package io.identities.identity.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.identities.backbone.testing.LocalInfrastructure;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalInfrastructure.class)
+class OpenApiTest {
+
+  @Test
+  void shouldDescribeEveryOperationWithItsProblemResponses() {
+    given()
+        .queryParam("format", "json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body("paths.'/api/identities'.post.responses.'201'", notNullValue())
+        .body(
+            "paths.'/api/identities'.post.responses.'400'.content.'application/problem+json'.schema.$ref",
+            equalTo("#/components/schemas/Problem"))
+        .body("paths.'/api/identities/{id}'.get.responses.'404'", notNullValue())
+        .body("paths.'/api/identities/{id}'.get.responses.'401'", notNullValue())
+        .body("components.schemas.Problem.properties.errors.type", equalTo("array"));
+  }
+}

@@ -1,0 +1,116 @@
+package io.identities.identity.domain;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.GetResponse;
+import io.identities.backbone.events.EventTypes;
+import io.identities.backbone.events.Exchanges;
+import io.identities.backbone.outbox.OutboxMessage;
+import io.identities.backbone.testing.BrokerProbe;
+import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.backbone.testing.TcpProxy;
+import io.identities.backbone.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalInfrastructure.class)
+class IdentityEventsTest {
+
+  @Inject ObjectMapper mapper;
+
+  @ConfigProperty(name = "identities.test.rabbitmq-port")
+  int rabbitMqPort;
+
+  private final String org = Tokens.newOrganization();
+  private final BrokerProbe broker = new BrokerProbe();
+
+  @AfterEach
+  void closeProbe() throws Exception {
+    TcpProxy.rabbitMq(rabbitMqPort).restore();
+    broker.close();
+  }
+
+  @Test
+  void shouldPublishIdentityCreatedAsACloudEvent() throws Exception {
+    String queue = broker.listen(Exchanges.EVENTS, EventTypes.IDENTITY_CREATED);
+
+    String id = create("Grace Hopper");
+
+    JsonNode event = eventAbout(queue, id, Duration.ofSeconds(10));
+    assertEquals("1.0", event.path("specversion").asText());
+    assertEquals("/identities-service", event.path("source").asText());
+    assertEquals(org, event.path("orgid").asText());
+    assertEquals("application/json", event.path("datacontenttype").asText());
+    assertEquals("Grace Hopper", event.path("data").path("name").asText());
+    assertEquals(20, event.path("data").path("linkedin").path("dailyConnectionRequests").asInt());
+    assertEquals(100, event.path("data").path("linkedin").path("dailyMessages").asInt());
+  }
+
+  @Test
+  void shouldPublishAnEventWrittenDuringABrokerOutageOnceTheBrokerIsBack() throws Exception {
+    String queue = broker.listen(Exchanges.EVENTS, EventTypes.IDENTITY_CREATED);
+    TcpProxy rabbitMq = TcpProxy.rabbitMq(rabbitMqPort);
+    rabbitMq.cut();
+
+    String id = create("Katherine Johnson");
+
+    // the identity exists and its event waits in the outbox, unpublished, while the broker is away
+    assertEquals(1, outboxMessagesAbout(id, false));
+    Awaitility.await().during(Duration.ofSeconds(2)).until(() -> broker.poll(queue) == null);
+    assertEquals(0, outboxMessagesAbout(id, true));
+
+    rabbitMq.restore();
+
+    JsonNode event = eventAbout(queue, id, Duration.ofSeconds(20));
+    assertEquals("Katherine Johnson", event.path("data").path("name").asText());
+    Awaitility.await()
+        .pollInSameThread() // the test's request context gives Hibernate its tenant
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> outboxMessagesAbout(id, true) == 1);
+    assertNull(broker.poll(queue), "published once");
+  }
+
+  private JsonNode eventAbout(String queue, String id, Duration timeout) throws Exception {
+    GetResponse response = broker.next(queue, timeout);
+    JsonNode event = mapper.readTree(response.getBody());
+    assertEquals(EventTypes.IDENTITY_CREATED, event.path("type").asText());
+    assertEquals(id, event.path("subject").asText());
+    assertEquals(event.path("id").asText(), response.getProps().getMessageId());
+    return event;
+  }
+
+  private static long outboxMessagesAbout(String id, boolean published) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                OutboxMessage.count(
+                    "envelope like ?1 and publishedAt is " + (published ? "not null" : "null"),
+                    "%\"subject\":\"" + id + "\"%"));
+  }
+
+  private String create(String name) {
+    return given()
+        .auth()
+        .oauth2(Tokens.member(org))
+        .contentType(ContentType.JSON)
+        .body("{\"name\": \"" + name + "\"}")
+        .post("/api/identities")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+}
