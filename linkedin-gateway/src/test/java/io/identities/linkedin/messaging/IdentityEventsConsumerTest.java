@@ -1,0 +1,186 @@
+package io.identities.linkedin.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.rabbitmq.client.GetResponse;
+import io.identities.backbone.events.EventEnvelope;
+import io.identities.backbone.events.EventTypes;
+import io.identities.backbone.events.Events;
+import io.identities.backbone.events.Exchanges;
+import io.identities.backbone.events.IdentitySnapshot;
+import io.identities.backbone.testing.BrokerProbe;
+import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.backbone.testing.TcpProxy;
+import io.identities.backbone.testing.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalInfrastructure.class)
+class IdentityEventsConsumerTest {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(15);
+
+  @Inject Events events;
+
+  @ConfigProperty(name = "identities.test.rabbitmq-port")
+  int rabbitMqPort;
+
+  private final String org = Tokens.newOrganization();
+  private final BrokerProbe broker = new BrokerProbe();
+
+  @AfterEach
+  void closeProbe() throws Exception {
+    TcpProxy.rabbitMq(rabbitMqPort).restore();
+    broker.close();
+  }
+
+  @Test
+  void shouldShowAnIdentityCreatedElsewhereAsNotConnectedWithItsLimits() {
+    UUID id = UUID.randomUUID();
+
+    publish(created(id, "Ada Lovelace"));
+
+    awaitIdentity(id)
+        .body("name", equalTo("Ada Lovelace"))
+        .body("status", equalTo("NOT_CONNECTED"))
+        .body("limits.dailyConnectionRequests", equalTo(20))
+        .body("limits.dailyMessages", equalTo(100));
+  }
+
+  @Test
+  void shouldAnswer404ForAnIdentityItHasNotHeardOfOrOfAnotherOrganization() {
+    UUID id = UUID.randomUUID();
+    publish(created(id, "Mine"));
+    awaitIdentity(id);
+
+    given()
+        .auth()
+        .oauth2(Tokens.member(Tokens.newOrganization()))
+        .get("/api/linkedin/identities/{id}", id)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(Tokens.member(org))
+        .get("/api/linkedin/identities/{id}", UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void shouldApplyARedeliveredEventOnlyOnce() {
+    UUID id = UUID.randomUUID();
+    EventEnvelope first = created(id, "First delivery");
+    EventEnvelope redelivered = withName(first, "Second delivery of the same event");
+
+    publish(first);
+    publish(redelivered);
+    UUID later = UUID.randomUUID();
+    publish(created(later, "Published after both"));
+    awaitIdentity(later); // one queue, one consumer: both deliveries are behind us
+
+    given()
+        .auth()
+        .oauth2(Tokens.member(org))
+        .get("/api/linkedin/identities/{id}", id)
+        .then()
+        .body("name", equalTo("First delivery"));
+  }
+
+  @Test
+  void shouldDeadLetterAMessageThatAlwaysFailsAndKeepConsumingTheNextOnes() {
+    String poison = "{\"poison\": \"" + UUID.randomUUID() + "\"}";
+    broker.publish(Exchanges.EVENTS, EventTypes.IDENTITY_CREATED, poison);
+    UUID next = UUID.randomUUID();
+    publish(created(next, "After the poison"));
+
+    GetResponse deadLetter = broker.nextContaining("linkedin-gateway.dlq", poison, DEADLINE);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> death =
+        ((List<Map<String, Object>>) deadLetter.getProps().getHeaders().get("x-death")).get(0);
+    assertEquals("delivery_limit", death.get("reason").toString(), "dead-lettered after retries");
+    awaitIdentity(next).body("name", equalTo("After the poison"));
+  }
+
+  @Test
+  void shouldKeepConsumingAfterTheBrokerConnectionWasLost() {
+    TcpProxy rabbitMq = TcpProxy.rabbitMq(rabbitMqPort);
+    rabbitMq.cut();
+    UUID id = UUID.randomUUID();
+    publish(created(id, "Published while the gateway was cut off")); // straight to the broker
+    rabbitMq.restore();
+
+    awaitIdentity(id, Duration.ofSeconds(60))
+        .body("name", equalTo("Published while the gateway was cut off"));
+  }
+
+  private io.restassured.response.ValidatableResponse awaitIdentity(UUID id) {
+    return awaitIdentity(id, DEADLINE);
+  }
+
+  private io.restassured.response.ValidatableResponse awaitIdentity(UUID id, Duration deadline) {
+    Awaitility.await()
+        .atMost(deadline)
+        .until(
+            () ->
+                given()
+                        .auth()
+                        .oauth2(Tokens.member(org))
+                        .get("/api/linkedin/identities/{id}", id)
+                        .statusCode()
+                    == 200);
+    return given()
+        .auth()
+        .oauth2(Tokens.member(org))
+        .get("/api/linkedin/identities/{id}", id)
+        .then()
+        .statusCode(200);
+  }
+
+  private EventEnvelope created(UUID id, String name) {
+    return events.envelope(
+        EventTypes.IDENTITY_CREATED,
+        org,
+        id.toString(),
+        new IdentitySnapshot(id, 0, name, new IdentitySnapshot.LinkedInLimits(20, 100)));
+  }
+
+  private EventEnvelope withName(EventEnvelope event, String name) {
+    IdentitySnapshot snapshot = events.data(event, IdentitySnapshot.class);
+    EventEnvelope renamed =
+        events.envelope(
+            event.type(),
+            event.orgid(),
+            event.subject(),
+            new IdentitySnapshot(
+                snapshot.identityId(), snapshot.version(), name, snapshot.linkedin()));
+    return new EventEnvelope(
+        event.id(),
+        renamed.type(),
+        renamed.source(),
+        renamed.specversion(),
+        renamed.time(),
+        renamed.subject(),
+        renamed.datacontenttype(),
+        renamed.orgid(),
+        renamed.data());
+  }
+
+  private void publish(EventEnvelope event) {
+    broker.publish(Exchanges.EVENTS, event.type(), events.write(event));
+  }
+}

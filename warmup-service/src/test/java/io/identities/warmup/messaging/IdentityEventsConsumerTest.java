@@ -1,0 +1,70 @@
+package io.identities.warmup.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.identities.backbone.events.EventEnvelope;
+import io.identities.backbone.events.EventTypes;
+import io.identities.backbone.events.Events;
+import io.identities.backbone.events.Exchanges;
+import io.identities.backbone.events.IdentitySnapshot;
+import io.identities.backbone.testing.BrokerProbe;
+import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.backbone.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalInfrastructure.class)
+class IdentityEventsConsumerTest {
+
+  @Inject Events events;
+  @Inject EntityManager entityManager;
+
+  private final String org = Tokens.newOrganization();
+  private final BrokerProbe broker = new BrokerProbe();
+
+  @AfterEach
+  void closeProbe() throws Exception {
+    broker.close();
+  }
+
+  @Test
+  void shouldKeepAReplicaOfAnIdentityCreatedElsewhere() {
+    UUID id = UUID.randomUUID();
+    EventEnvelope created =
+        events.envelope(
+            EventTypes.IDENTITY_CREATED,
+            org,
+            id.toString(),
+            new IdentitySnapshot(id, 0, "Ada", new IdentitySnapshot.LinkedInLimits(20, 100)));
+
+    broker.publish(Exchanges.EVENTS, created.type(), events.write(created));
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInSameThread()
+        .until(() -> !replicaRows(id).isEmpty());
+    assertEquals(List.of(org + "|Ada"), replicaRows(id));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> replicaRows(UUID id) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "select org_id || '|' || name from warmup_identity where identity_id = ?1")
+                    .setParameter(1, id)
+                    .getResultList());
+  }
+}
