@@ -1,0 +1,179 @@
+package io.identities.local;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.restassured.http.ContentType;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's run command, end to end: starts the four packaged services with {@code local-run/run
+ * --no-build} (own databases, virtual host and ports, so it cannot disturb a developer's running
+ * platform), then drives them as a user would with the token it prints.
+ */
+class LocalRunIT {
+
+  private static final int OFFSET = 10_000;
+  private static final String IDENTITIES = "http://localhost:" + (8081 + OFFSET);
+  private static final String LINKEDIN = "http://localhost:" + (8082 + OFFSET);
+  private static final String EMAIL = "http://localhost:" + (8083 + OFFSET);
+
+  private static Process platform;
+  private static final StringBuffer output = new StringBuffer();
+  private static String token;
+
+  @BeforeAll
+  static void startThePlatform() throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "run", "--no-build")
+            .directory(new File(".").getAbsoluteFile())
+            .redirectErrorStream(true);
+    builder.environment().put("PORT_OFFSET", String.valueOf(OFFSET));
+    builder.environment().put("DB_SUFFIX", "_e2e");
+    builder.environment().put("RABBITMQ_VHOST", "identities-e2e");
+    builder.environment().put("ORG_ID", "org-" + UUID.randomUUID());
+    platform = builder.start();
+    CompletableFuture<String> printedToken = CompletableFuture.supplyAsync(LocalRunIT::readToken);
+    token = printedToken.get(300, TimeUnit.SECONDS);
+    assertNotNull(token, () -> "the run command printed no token:\n" + output);
+  }
+
+  @AfterAll
+  static void stopThePlatform() throws InterruptedException {
+    if (platform == null) {
+      return;
+    }
+    platform.destroy(); // SIGTERM: the script stops the services itself, as on Ctrl-C
+    if (!platform.waitFor(60, TimeUnit.SECONDS)) {
+      platform.descendants().forEach(ProcessHandle::destroyForcibly);
+      platform.destroyForcibly();
+    }
+  }
+
+  @Test
+  void shouldCarryANewIdentityToTheGateways() {
+    String id =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType(ContentType.JSON)
+            .body("{\"name\": \"Ada Lovelace\"}")
+            .post(IDENTITIES + "/api/identities")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    long created = System.nanoTime();
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                given()
+                        .auth()
+                        .oauth2(token)
+                        .get(LINKEDIN + "/api/linkedin/identities/" + id)
+                        .statusCode()
+                    == 200);
+    System.out.printf(
+        "identity visible in linkedin-gateway %d ms after it was created%n",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - created));
+
+    given()
+        .auth()
+        .oauth2(token)
+        .get(LINKEDIN + "/api/linkedin/identities/" + id)
+        .then()
+        .body("status", equalTo("NOT_CONNECTED"))
+        .body("limits.dailyConnectionRequests", equalTo(20))
+        .body("limits.dailyMessages", equalTo(100));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                given()
+                        .auth()
+                        .oauth2(token)
+                        .get(EMAIL + "/api/email/identities/" + id + "/inboxes")
+                        .statusCode()
+                    == 200);
+    given()
+        .auth()
+        .oauth2(token)
+        .get(EMAIL + "/api/email/identities/" + id + "/inboxes")
+        .then()
+        .body("$", empty());
+  }
+
+  @Test
+  void shouldReportHealthMetricsAndTheApiOfEachService() {
+    for (int port = 8081; port <= 8084; port++) {
+      String service = "http://localhost:" + (port + OFFSET);
+      given().get(service + "/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+      given()
+          .get(service + "/q/health/ready")
+          .then()
+          .statusCode(200)
+          .body("checks.name", hasItems("RabbitMQ", "Database connections health check"));
+      given()
+          .get(service + "/q/metrics")
+          .then()
+          .statusCode(200)
+          .body(containsString("jvm_memory_used_bytes"));
+      given().get(service + "/q/openapi").then().statusCode(200).body(containsString("openapi"));
+    }
+    given().get(IDENTITIES + "/q/openapi").then().body(containsString("/api/identities"));
+  }
+
+  private static String readToken() {
+    BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(platform.getInputStream(), StandardCharsets.UTF_8));
+    try {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        output.append(line).append('\n');
+        if (line.startsWith("TOKEN=")) {
+          drainInBackground(lines);
+          return line.substring("TOKEN=".length());
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Keeps reading the script's output so it never blocks on a full pipe. */
+  private static void drainInBackground(BufferedReader lines) {
+    Thread drain =
+        new Thread(
+            () -> {
+              try {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                  output.append(line).append('\n');
+                }
+              } catch (IOException e) {
+                // the platform stopped
+              }
+            });
+    drain.setDaemon(true);
+    drain.start();
+  }
+}
