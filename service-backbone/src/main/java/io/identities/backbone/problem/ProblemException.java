@@ -9,12 +9,18 @@ import java.util.List;
  */
 public class ProblemException extends RuntimeException {
 
-  private final Status status;
+  private final int status;
   private final String title;
   private final List<Problem.FieldError> errors;
 
   public ProblemException(
       Status status, String title, String detail, List<Problem.FieldError> errors) {
+    this(status.getStatusCode(), title, detail, errors);
+  }
+
+  /** For statuses JAX-RS has no constant for, such as 422. */
+  public ProblemException(
+      int status, String title, String detail, List<Problem.FieldError> errors) {
     super(detail);
     this.status = status;
     this.title = title;
@@ -35,8 +41,7 @@ public class ProblemException extends RuntimeException {
   }
 
   public static ProblemException unprocessable(String detail) {
-    return new ProblemException(
-        Status.fromStatusCode(422), "Unprocessable request", detail, List.of());
+    return new ProblemException(422, "Unprocessable request", detail, List.of());
   }
 
   public static ProblemException invalidField(String field, String message) {
@@ -51,7 +56,7 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(Status.FORBIDDEN, "Forbidden", detail, List.of());
   }
 
-  public Status status() {
+  public int status() {
     return status;
   }
 

@@ -133,14 +133,13 @@ public class ProblemMappers {
 
   private static Response respond(
       Status status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+    return respond(status.getStatusCode(), title, detail, uri, errors);
+  }
+
+  private static Response respond(
+      int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
     Problem body =
-        new Problem(
-            Problem.BLANK,
-            title,
-            status.getStatusCode(),
-            detail,
-            URI.create(uri.getPath()),
-            errors);
+        new Problem(Problem.BLANK, title, status, detail, URI.create(uri.getPath()), errors);
     return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
   }
 

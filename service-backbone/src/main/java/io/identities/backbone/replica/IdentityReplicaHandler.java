@@ -3,6 +3,7 @@ package io.identities.backbone.replica;
 import io.identities.backbone.events.EventEnvelope;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
+import io.identities.backbone.events.IdentityDeleted;
 import io.identities.backbone.events.IdentitySnapshot;
 import io.identities.backbone.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +12,8 @@ import java.util.Set;
 
 /**
  * Keeps the service's {@link IdentityReplica} entity (the one entity extending it, if any) from
- * identity.* events: a service that declares such an entity and consumes identity.* gets its
- * replica kept without code of its own.
+ * identity.created, identity.updated and identity.deleted: a service that declares such an entity
+ * and consumes identity.* gets its replica kept without code of its own.
  */
 @ApplicationScoped
 public class IdentityReplicaHandler implements EventHandler {
@@ -35,11 +36,18 @@ public class IdentityReplicaHandler implements EventHandler {
 
   @Override
   public Set<String> types() {
-    return replicaType == null ? Set.of() : Set.of(EventTypes.IDENTITY_CREATED);
+    return replicaType == null
+        ? Set.of()
+        : Set.of(
+            EventTypes.IDENTITY_CREATED, EventTypes.IDENTITY_UPDATED, EventTypes.IDENTITY_DELETED);
   }
 
   @Override
   public void handle(EventEnvelope event) {
-    replicas.replicate(replicaType, events.data(event, IdentitySnapshot.class));
+    if (EventTypes.IDENTITY_DELETED.equals(event.type())) {
+      replicas.delete(replicaType, events.data(event, IdentityDeleted.class).identityId());
+    } else {
+      replicas.replicate(replicaType, events.data(event, IdentitySnapshot.class));
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.identities.backbone.events.IdentitySnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.UUID;
 
 /** Creates or refreshes {@link IdentityReplica}s of the current organization from snapshots. */
 @ApplicationScoped
@@ -30,6 +31,14 @@ public class Replicas {
       replica.apply(snapshot);
     }
     return replica;
+  }
+
+  /** Forgets an identity that was deleted: the service no longer knows it (404) nor acts for it. */
+  public void delete(Class<? extends IdentityReplica> type, UUID identityId) {
+    IdentityReplica replica = entityManager.find(type, identityId);
+    if (replica != null) {
+      entityManager.remove(replica);
+    }
   }
 
   private static <R> R newInstance(Class<R> type) {
