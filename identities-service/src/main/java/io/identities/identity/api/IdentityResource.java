@@ -1,24 +1,31 @@
 package io.identities.identity.api;
 
 import io.identities.backbone.api.Page;
+import io.identities.backbone.api.Versions;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.tenant.Roles;
 import io.identities.identity.domain.Identity;
+import io.identities.identity.domain.IdentitySearch;
 import io.identities.identity.domain.IdentityService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -43,40 +50,76 @@ public class IdentityResource {
   }
 
   @POST
-  @Operation(summary = "Create an identity", description = "Publishes identity.created.")
+  @Operation(summary = "Create an identity manually", description = "Publishes identity.created.")
   @APIResponse(
       responseCode = "201",
       description = "Created; Location names it, ETag carries its version",
       content = @Content(schema = @Schema(implementation = IdentityView.class)))
-  public Response create(@Valid @NotNull CreateIdentityRequest request, UriInfo uri) {
-    Identity identity = identities.create(request.name());
+  public Response create(@Valid @NotNull ContactDetailsRequest request, UriInfo uri) {
+    Identity identity = identities.create(request.name(), request.contact());
     return Response.created(uri.getAbsolutePathBuilder().path(identity.id.toString()).build())
-        .tag(etag(identity))
+        .tag(Versions.etag(identity.version))
         .entity(IdentityView.of(identity))
         .build();
   }
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "One identity of the caller's organization")
+  @Operation(summary = "One identity of the caller's organization, with its configuration")
   @APIResponse(
       responseCode = "200",
       description = "The identity; ETag carries its version",
       content = @Content(schema = @Schema(implementation = IdentityView.class)))
   public Response get(@PathParam("id") UUID id) {
-    Identity identity = identities.get(id);
-    return Response.ok(IdentityView.of(identity)).tag(etag(identity)).build();
+    return answer(identities.get(id));
+  }
+
+  @PUT
+  @Path("/{id}")
+  @Operation(
+      summary = "Replace the name and contact details",
+      description = "Publishes identity.updated.")
+  @APIResponse(responseCode = "412", description = "If-Match names an older version")
+  public Response describe(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @Valid @NotNull ContactDetailsRequest request) {
+    return answer(
+        identities.describe(id, Versions.expected(ifMatch), request.name(), request.contact()));
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Operation(
+      summary = "Delete an identity",
+      description = "Publishes identity.deleted: the gateways stop acting for it.")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(responseCode = "412", description = "If-Match names an older version")
+  public void delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    identities.delete(id, Versions.expected(ifMatch));
   }
 
   @GET
-  @Operation(summary = "The organization's identities, by name, one page at a time")
-  public Page<IdentityView> list(
+  @Operation(summary = "Search the organization's identities by name, one page at a time")
+  public Page<IdentityView> search(
+      @QueryParam("q") @Size(max = 120) String text,
+      @QueryParam("linkedinConnected") Boolean linkedinConnected,
+      @QueryParam("emailConnected") Boolean emailConnected,
+      @QueryParam("sort")
+          @DefaultValue("name")
+          @Pattern(
+              regexp = IdentitySearch.ORDERS,
+              message = "must be name, createdAt or updatedAt, with - for descending")
+          String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-    return identities.list(page, size, IdentityView::of);
+    String query = text == null || text.isBlank() ? null : text;
+    return identities.search(
+        new IdentitySearch(query, linkedinConnected, emailConnected, sort, page, size),
+        IdentityView::of);
   }
 
-  private static EntityTag etag(Identity identity) {
-    return new EntityTag(String.valueOf(identity.version));
+  private static Response answer(Identity identity) {
+    return Response.ok(IdentityView.of(identity)).tag(Versions.etag(identity.version)).build();
   }
 }

@@ -1,25 +1,50 @@
 package io.identities.identity.api;
 
+import io.identities.backbone.schedule.WorkingHours;
 import io.identities.identity.domain.Identity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An identity as the API shows it. */
+/** An identity as the API shows it, configuration included; its version is also its ETag. */
 public record IdentityView(
     UUID id,
     String name,
-    LinkedInLimits linkedin,
+    String firstName,
+    String lastName,
+    String jobTitle,
+    String email,
+    String linkedinUrl,
+    String meetingUrl,
+    String phone,
+    String pictureUrl,
+    Channels channels,
+    LinkedInSettingsView linkedinSettings,
+    EmailSettingsView emailSettings,
+    WorkingHours workingHours,
     long version,
     Instant createdAt,
     Instant updatedAt) {
 
-  public record LinkedInLimits(int dailyConnectionRequests, int dailyMessages) {}
+  /** What is connected: campaigns need a channel connected to run on it. */
+  public record Channels(
+      boolean linkedinConnected, boolean salesNavigator, boolean emailConnected) {}
 
   static IdentityView of(Identity identity) {
     return new IdentityView(
         identity.id,
         identity.name,
-        new LinkedInLimits(identity.dailyConnectionRequests, identity.dailyMessages),
+        identity.contact.firstName,
+        identity.contact.lastName,
+        identity.contact.jobTitle,
+        identity.contact.email,
+        identity.contact.linkedinUrl,
+        identity.contact.meetingUrl,
+        identity.contact.phone,
+        identity.pictureSha256 == null ? null : "/api/identities/" + identity.id + "/picture",
+        new Channels(identity.linkedinConnected, identity.salesNavigator, identity.emailConnected),
+        LinkedInSettingsView.of(identity),
+        EmailSettingsView.of(identity),
+        identity.workingHours(),
         identity.version,
         identity.createdAt,
         identity.updatedAt);

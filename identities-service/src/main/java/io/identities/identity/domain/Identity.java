@@ -1,13 +1,24 @@
 package io.identities.identity.domain;
 
 import io.identities.backbone.events.IdentitySnapshot;
+import io.identities.backbone.schedule.WorkingHours;
+import io.identities.backbone.schedule.WorkingHours.Interval;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.text.Normalizer;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
@@ -16,11 +27,8 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "identity")
 public class Identity extends PanacheEntityBase {
 
-  /** Spec, LinkedIn Settings: 20 connection requests a day unless the user raises it. */
-  public static final int DEFAULT_DAILY_CONNECTION_REQUESTS = 20;
-
-  /** Spec, LinkedIn Settings: 100 messages a day unless the user raises it. */
-  public static final int DEFAULT_DAILY_MESSAGES = 100;
+  /** The zone of a new identity until the user sets its working hours. */
+  public static final String DEFAULT_TIME_ZONE = "UTC";
 
   @Id public UUID id;
 
@@ -31,11 +39,39 @@ public class Identity extends PanacheEntityBase {
   @Column(nullable = false)
   public String name;
 
-  @Column(name = "daily_connection_requests", nullable = false)
-  public int dailyConnectionRequests;
+  /** Name, first and last name without case or accents, for search ("jose" finds "José"). */
+  @Column(name = "search_name", nullable = false)
+  String searchName;
 
-  @Column(name = "daily_messages", nullable = false)
-  public int dailyMessages;
+  @Embedded public ContactDetails contact = new ContactDetails();
+
+  @Embedded public LinkedInSettings linkedin = LinkedInSettings.recommended();
+
+  @Embedded public EmailSettings email = EmailSettings.recommended();
+
+  @Embedded public Signature signature = new Signature();
+
+  @Column(name = "time_zone", nullable = false)
+  public String timeZone = DEFAULT_TIME_ZONE;
+
+  @Convert(converter = WorkingWeekConverter.class)
+  @Column(name = "working_week", nullable = false)
+  public Map<DayOfWeek, List<Interval>> workingWeek =
+      WorkingHours.standard(DEFAULT_TIME_ZONE).week();
+
+  /** Whether the connected LinkedIn account has Sales Navigator (known once one is connected). */
+  @Column(name = "sales_navigator", nullable = false)
+  public boolean salesNavigator;
+
+  @Column(name = "linkedin_connected", nullable = false)
+  public boolean linkedinConnected;
+
+  @Column(name = "email_connected", nullable = false)
+  public boolean emailConnected;
+
+  /** The profile picture's hash (its ETag), or null without a picture. */
+  @Column(name = "picture_sha256")
+  public String pictureSha256;
 
   @Version public long version;
 
@@ -45,15 +81,38 @@ public class Identity extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  static Identity named(String name) {
+  static Identity create(String name, ContactDetails contact) {
     Identity identity = new Identity();
     identity.id = UUID.randomUUID();
-    identity.name = name.strip();
-    identity.dailyConnectionRequests = DEFAULT_DAILY_CONNECTION_REQUESTS;
-    identity.dailyMessages = DEFAULT_DAILY_MESSAGES;
     identity.createdAt = Instant.now();
-    identity.updatedAt = identity.createdAt;
+    identity.describe(name, contact);
     return identity;
+  }
+
+  /** Sets the contact details; a missing name becomes "First Last". */
+  void describe(String name, ContactDetails contact) {
+    this.contact = contact;
+    this.name = name != null ? name : contact.fullName();
+    this.searchName = searchable(this.name + " " + Objects.toString(contact.fullName(), ""));
+    touch();
+  }
+
+  /**
+   * Hibernate loads an embeddable whose columns are all null as null: no details is empty details.
+   */
+  @PostLoad
+  void noNullDetails() {
+    if (contact == null) {
+      contact = new ContactDetails();
+    }
+  }
+
+  void touch() {
+    updatedAt = Instant.now();
+  }
+
+  public WorkingHours workingHours() {
+    return new WorkingHours(timeZone, workingWeek);
   }
 
   /** What the other services replicate, as carried by identity.* events. */
@@ -62,6 +121,18 @@ public class Identity extends PanacheEntityBase {
         id,
         version,
         name,
-        new IdentitySnapshot.LinkedInLimits(dailyConnectionRequests, dailyMessages));
+        linkedin.snapshot(),
+        new IdentitySnapshot.EmailSettings(
+            email.dailyLimitPerInbox, email.hourlyLimitPerInbox, signature.html, signature.text),
+        workingHours());
+  }
+
+  /** Lower case, without accents or repeated spaces. */
+  static String searchable(String text) {
+    return Normalizer.normalize(text, Normalizer.Form.NFD)
+        .replaceAll("\\p{M}+", "")
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("\\s+", " ")
+        .strip();
   }
 }

@@ -2,34 +2,155 @@ package io.identities.identity.domain;
 
 import io.identities.backbone.api.Page;
 import io.identities.backbone.events.EventTypes;
+import io.identities.backbone.events.IdentityDeleted;
 import io.identities.backbone.outbox.Outbox;
+import io.identities.backbone.problem.Problem;
 import io.identities.backbone.problem.ProblemException;
+import io.identities.backbone.schedule.WorkingHours;
 import io.identities.backbone.tenant.TenantContext;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response.Status;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** The identity rules; every change is published through the outbox in its own transaction. */
+/**
+ * The identity rules. Every change is one transaction that also writes identity.created,
+ * identity.updated (the whole snapshot) or identity.deleted to the outbox; an update that names a
+ * version other than the current one is refused as stale.
+ */
 @ApplicationScoped
 @Transactional
 public class IdentityService {
 
   private final Outbox outbox;
   private final TenantContext tenant;
+  private final SignatureSanitizer sanitizer;
+  private final PictureNormalizer pictures;
 
-  IdentityService(Outbox outbox, TenantContext tenant) {
+  IdentityService(
+      Outbox outbox,
+      TenantContext tenant,
+      SignatureSanitizer sanitizer,
+      PictureNormalizer pictures) {
     this.outbox = outbox;
     this.tenant = tenant;
+    this.sanitizer = sanitizer;
+    this.pictures = pictures;
   }
 
-  public Identity create(String name) {
-    Identity identity = Identity.named(name);
+  public Identity create(String name, ContactDetails contact) {
+    Identity identity = Identity.create(requireName(name, contact), contact);
     identity.persistAndFlush(); // the event carries the stored version
     outbox.publishEvent(
         EventTypes.IDENTITY_CREATED, tenant.orgId(), identity.id, identity.snapshot());
     return identity;
+  }
+
+  public Identity describe(UUID id, Long expectedVersion, String name, ContactDetails contact) {
+    String required = requireName(name, contact);
+    return update(id, expectedVersion, identity -> identity.describe(required, contact));
+  }
+
+  public Identity configureLinkedIn(UUID id, Long expectedVersion, LinkedInSettings settings) {
+    return update(
+        id,
+        expectedVersion,
+        identity -> {
+          if (settings.usesScrapings() && !identity.salesNavigator) {
+            throw ProblemException.unprocessable(
+                "Daily scrapings are only available for identities with Sales Navigator; "
+                    + "this identity's LinkedIn account has none");
+          }
+          identity.linkedin = settings;
+        });
+  }
+
+  public Identity configureEmail(UUID id, Long expectedVersion, EmailSettings settings) {
+    if (settings.hourlyLimitPerInbox > settings.dailyLimitPerInbox) {
+      throw ProblemException.invalidField("hourlyLimitPerInbox", "must not exceed the daily limit");
+    }
+    return update(id, expectedVersion, identity -> identity.email = settings);
+  }
+
+  /** Sets the signature, sanitized; returns the identity and the formatting that was dropped. */
+  public Signed sign(UUID id, Long expectedVersion, Signature.Mode mode, String html) {
+    SignatureSanitizer.Sanitized sanitized = html == null ? null : sanitizer.sanitize(html, "html");
+    Signature signature = new Signature();
+    signature.mode = mode;
+    signature.html = sanitized == null ? null : sanitized.html();
+    signature.text = sanitized == null ? null : sanitized.text();
+    Identity identity = update(id, expectedVersion, changed -> changed.signature = signature);
+    return new Signed(identity, sanitized == null ? List.of() : sanitized.dropped());
+  }
+
+  /** A signed identity and what of its signature email clients would not have shown. */
+  public record Signed(Identity identity, List<String> dropped) {}
+
+  public Identity schedule(UUID id, Long expectedVersion, WorkingHours hours) {
+    List<Problem.FieldError> errors = hours.errors();
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          Status.BAD_REQUEST, "Invalid request", "The working hours are invalid", errors);
+    }
+    return update(
+        id,
+        expectedVersion,
+        identity -> {
+          identity.timeZone = hours.timeZone();
+          identity.workingWeek = hours.week();
+        });
+  }
+
+  public void delete(UUID id, Long expectedVersion) {
+    Identity identity = current(id, expectedVersion);
+    identity.delete();
+    outbox.publishEvent(EventTypes.IDENTITY_DELETED, tenant.orgId(), id, new IdentityDeleted(id));
+  }
+
+  /** Sets the profile picture, normalized; refuses anything but a sane PNG or JPEG. */
+  public IdentityPicture setPicture(UUID id, byte[] upload) {
+    PictureNormalizer.Picture normalized = pictures.normalize(upload);
+    Identity identity = get(id);
+    IdentityPicture picture =
+        IdentityPicture.<IdentityPicture>findByIdOptional(id).orElseGet(IdentityPicture::new);
+    boolean isNew = picture.identityId == null;
+    picture.identityId = id;
+    picture.contentType = normalized.contentType();
+    picture.data = normalized.data();
+    picture.sha256 = sha256(normalized.data());
+    picture.width = normalized.width();
+    picture.height = normalized.height();
+    picture.updatedAt = Instant.now();
+    if (isNew) {
+      picture.persist();
+    }
+    identity.pictureSha256 = picture.sha256;
+    return picture;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public IdentityPicture picture(UUID id) {
+    return IdentityPicture.<IdentityPicture>findByIdOptional(id)
+        .orElseThrow(() -> ProblemException.notFound("Picture of identity", id));
+  }
+
+  public void removePicture(UUID id) {
+    Identity identity = get(id);
+    if (IdentityPicture.deleteById(id)) {
+      identity.pictureSha256 = null;
+    } else {
+      throw ProblemException.notFound("Picture of identity", id);
+    }
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
@@ -38,8 +159,75 @@ public class IdentityService {
         .orElseThrow(() -> ProblemException.notFound("Identity", id));
   }
 
+  /**
+   * The organization's identities whose name contains {@code text} (any case, any accents),
+   * optionally only those with a connected LinkedIn account or email inbox.
+   */
   @Transactional(Transactional.TxType.SUPPORTS)
-  public <T> Page<T> list(int page, int size, Function<Identity, T> view) {
-    return Page.of(Identity.findAll(Sort.by("name").and("id")), page, size, view);
+  public <T> Page<T> search(IdentitySearch search, Function<Identity, T> view) {
+    List<String> where = new ArrayList<>();
+    Parameters parameters = new Parameters();
+    if (search.text() != null) {
+      where.add("searchName like :text escape '\\'");
+      parameters.and("text", "%" + escapeLike(Identity.searchable(search.text())) + "%");
+    }
+    if (search.linkedinConnected() != null) {
+      where.add("linkedinConnected = :linkedin");
+      parameters.and("linkedin", search.linkedinConnected());
+    }
+    if (search.emailConnected() != null) {
+      where.add("emailConnected = :email");
+      parameters.and("email", search.emailConnected());
+    }
+    Sort sort = search.sort();
+    var query =
+        where.isEmpty()
+            ? Identity.<Identity>findAll(sort)
+            : Identity.<Identity>find(String.join(" and ", where), sort, parameters);
+    return Page.of(query, search.page(), search.size(), view);
+  }
+
+  private Identity update(UUID id, Long expectedVersion, Consumer<Identity> change) {
+    Identity identity = current(id, expectedVersion);
+    change.accept(identity);
+    identity.touch();
+    Identity.flush(); // bumps the version the event carries
+    outbox.publishEvent(EventTypes.IDENTITY_UPDATED, tenant.orgId(), id, identity.snapshot());
+    return identity;
+  }
+
+  private Identity current(UUID id, Long expectedVersion) {
+    Identity identity = get(id);
+    if (expectedVersion != null && expectedVersion != identity.version) {
+      throw ProblemException.staleUpdate(
+          "Identity "
+              + id
+              + " changed since you read it (you sent version "
+              + expectedVersion
+              + ", it is now at "
+              + identity.version
+              + "); read it again and retry");
+    }
+    return identity;
+  }
+
+  private static String requireName(String name, ContactDetails contact) {
+    if (name == null && contact.fullName() == null) {
+      throw ProblemException.invalidField(
+          "name", "required when neither firstName nor lastName is given");
+    }
+    return name;
+  }
+
+  private static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

@@ -35,8 +35,8 @@ class IdentityResourceTest {
             .header("Location", notNullValue())
             .header("ETag", notNullValue())
             .body("name", equalTo("Ada Lovelace"))
-            .body("linkedin.dailyConnectionRequests", equalTo(20))
-            .body("linkedin.dailyMessages", equalTo(100))
+            .body("linkedinSettings.dailyConnectionRequests", equalTo(20))
+            .body("linkedinSettings.dailyMessages", equalTo(100))
             .extract()
             .path("id");
 

@@ -14,6 +14,7 @@ import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.TcpProxy;
 import io.identities.backbone.testing.Tokens;
+import io.identities.identity.support.IdentityApi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,10 +84,65 @@ class IdentityEventsTest {
     assertNull(broker.poll(queue), "published once");
   }
 
+  @Test
+  void shouldPublishTheWholeSnapshotAfterEachChangeAndTheDeletion() throws Exception {
+    String updates = broker.listen(Exchanges.EVENTS, EventTypes.IDENTITY_UPDATED);
+    String deletions = broker.listen(Exchanges.EVENTS, EventTypes.IDENTITY_DELETED);
+    IdentityApi api = new IdentityApi(org);
+    String id = create("Ada");
+
+    api.request()
+        .body(
+            "{\"dailyConnectionRequests\": 25, \"dailyMessages\": 90, \"autoWithdraw\": true, \"withdrawAfterDays\": 10}")
+        .put("/api/identities/{id}/linkedin-settings", id)
+        .then()
+        .statusCode(200);
+    JsonNode linkedin =
+        eventAbout(updates, EventTypes.IDENTITY_UPDATED, id, Duration.ofSeconds(10));
+    assertEquals(1, linkedin.path("data").path("version").asLong());
+    assertEquals(
+        25, linkedin.path("data").path("linkedin").path("dailyConnectionRequests").asInt());
+    assertEquals(90, linkedin.path("data").path("linkedin").path("dailyMessages").asInt());
+    assertEquals(true, linkedin.path("data").path("linkedin").path("autoWithdraw").asBoolean());
+    assertEquals(10, linkedin.path("data").path("linkedin").path("withdrawAfterDays").asInt());
+    assertEquals(30, linkedin.path("data").path("email").path("dailyLimitPerInbox").asInt());
+    assertEquals(
+        "09:00",
+        linkedin
+            .path("data")
+            .path("workingHours")
+            .path("week")
+            .path("MONDAY")
+            .get(0)
+            .path("start")
+            .asText());
+
+    api.request()
+        .body("{\"mode\": \"RICH_TEXT\", \"html\": \"<b>Ada</b>\"}")
+        .put("/api/identities/{id}/signature", id)
+        .then()
+        .statusCode(200);
+    JsonNode signed = eventAbout(updates, EventTypes.IDENTITY_UPDATED, id, Duration.ofSeconds(10));
+    assertEquals(2, signed.path("data").path("version").asLong());
+    assertEquals("<b>Ada</b>", signed.path("data").path("email").path("signatureHtml").asText());
+    assertEquals("Ada", signed.path("data").path("email").path("signatureText").asText());
+    assertEquals(25, signed.path("data").path("linkedin").path("dailyConnectionRequests").asInt());
+
+    api.request().delete("/api/identities/{id}", id).then().statusCode(204);
+    JsonNode deleted =
+        eventAbout(deletions, EventTypes.IDENTITY_DELETED, id, Duration.ofSeconds(10));
+    assertEquals(id, deleted.path("data").path("identityId").asText());
+  }
+
   private JsonNode eventAbout(String queue, String id, Duration timeout) throws Exception {
+    return eventAbout(queue, EventTypes.IDENTITY_CREATED, id, timeout);
+  }
+
+  private JsonNode eventAbout(String queue, String type, String id, Duration timeout)
+      throws Exception {
     GetResponse response = broker.next(queue, timeout);
     JsonNode event = mapper.readTree(response.getBody());
-    assertEquals(EventTypes.IDENTITY_CREATED, event.path("type").asText());
+    assertEquals(type, event.path("type").asText());
     assertEquals(id, event.path("subject").asText());
     assertEquals(event.path("id").asText(), response.getProps().getMessageId());
     return event;

@@ -1,0 +1,140 @@
+package io.identities.identity.api;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.backbone.testing.Tokens;
+import io.identities.identity.support.IdentityApi;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalInfrastructure.class)
+class ContactDetailsTest {
+
+  private final IdentityApi api = new IdentityApi(Tokens.newOrganization());
+
+  @Test
+  void shouldStoreContactDetailsNormalizedAndNameTheIdentityAfterThePerson() {
+    String id =
+        api.create(
+            """
+            {"firstName": " José ", "lastName": "García", "jobTitle": "Head of Sales",
+             "email": "jose@example.com", "linkedinUrl": "es.linkedin.com/in/Jose-Garcia-42/?trk=x",
+             "meetingUrl": "https://cal.example.com/jose", "phone": "+34 612 34 56 78"}
+            """);
+
+    api.request()
+        .get("/api/identities/{id}", id)
+        .then()
+        .body("name", equalTo("José García"))
+        .body("firstName", equalTo("José"))
+        .body("jobTitle", equalTo("Head of Sales"))
+        .body("linkedinUrl", equalTo("https://www.linkedin.com/in/jose-garcia-42"))
+        .body("meetingUrl", equalTo("https://cal.example.com/jose"))
+        .body("phone", equalTo("+34612345678"));
+  }
+
+  @Test
+  void shouldNameEveryInvalidContactFieldAtOnce() {
+    api.request()
+        .body(
+            """
+            {"name": "Ada", "email": "ada@", "linkedinUrl": "https://www.linkedin.com/company/acme",
+             "meetingUrl": "javascript:alert(1)", "phone": "612 34 56 78", "jobTitle": "%s"}
+            """
+                .formatted("x".repeat(121)))
+        .post("/api/identities")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body(
+            "errors.field",
+            containsInAnyOrder("email", "linkedinUrl", "meetingUrl", "phone", "jobTitle"));
+  }
+
+  @Test
+  void shouldRequireANameOrTheNamesOfThePerson() {
+    api.request()
+        .body("{\"jobTitle\": \"CEO\"}")
+        .post("/api/identities")
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("name"));
+  }
+
+  @Test
+  void shouldUpdateWithTheCurrentVersionAndRefuseAStaleOne() {
+    String id = api.createNamed("Ada");
+    String original = api.etag(id);
+
+    String updated =
+        api.request()
+            .header("If-Match", original)
+            .body("{\"name\": \"Ada Lovelace\", \"jobTitle\": \"Analyst\"}")
+            .put("/api/identities/{id}", id)
+            .then()
+            .statusCode(200)
+            .header("ETag", not(equalTo(original)))
+            .body("jobTitle", equalTo("Analyst"))
+            .extract()
+            .header("ETag");
+
+    api.request()
+        .header("If-Match", original)
+        .body("{\"name\": \"Someone else\"}")
+        .put("/api/identities/{id}", id)
+        .then()
+        .statusCode(412)
+        .contentType("application/problem+json");
+    api.request()
+        .get("/api/identities/{id}", id)
+        .then()
+        .header("ETag", equalTo(updated))
+        .body("name", equalTo("Ada Lovelace"));
+  }
+
+  @Test
+  void shouldReplaceAllContactDetailsOnUpdate() {
+    String id = api.create("{\"name\": \"Ada\", \"phone\": \"+44 20 7946 0958\"}");
+
+    api.request()
+        .body("{\"name\": \"Ada\"}")
+        .put("/api/identities/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("phone", nullValue());
+  }
+
+  @Test
+  void shouldRefuseAMalformedIfMatch() {
+    String id = api.createNamed("Ada");
+
+    api.request()
+        .header("If-Match", "yesterday")
+        .body("{\"name\": \"Ada\"}")
+        .put("/api/identities/{id}", id)
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("If-Match"));
+  }
+
+  @Test
+  void shouldDeleteAnIdentity() {
+    String id = api.createNamed("Leaving");
+
+    api.request()
+        .header("If-Match", "\"999\"")
+        .delete("/api/identities/{id}", id)
+        .then()
+        .statusCode(412);
+    api.request().delete("/api/identities/{id}", id).then().statusCode(204);
+
+    api.request().get("/api/identities/{id}", id).then().statusCode(404);
+    api.request().delete("/api/identities/{id}", id).then().statusCode(404);
+  }
+}

@@ -1,0 +1,77 @@
+package io.identities.identity.api;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.backbone.testing.Tokens;
+import io.identities.identity.support.IdentityApi;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(LocalInfrastructure.class)
+class IdentitySearchTest {
+
+  private final IdentityApi api = new IdentityApi(Tokens.newOrganization());
+
+  @BeforeEach
+  void seed() {
+    api.create("{\"firstName\": \"José\", \"lastName\": \"García\"}");
+    api.create("{\"name\": \"ÁLVARO Núñez\"}");
+    api.create("{\"name\": \"Joséphine Baker\"}");
+    api.create("{\"name\": \"Grace 100%_sure\"}");
+  }
+
+  @Test
+  void shouldFindByAnyPartOfTheNameWhateverTheCaseAndAccents() {
+    search("jose").body("items.name", containsInAnyOrder("José García", "Joséphine Baker"));
+    search("GARC").body("items.name", contains("José García"));
+    search("alvaro nu").body("items.name", contains("ÁLVARO Núñez"));
+    search("%_").body("items.name", contains("Grace 100%_sure"));
+    search("nobody").body("total", equalTo(0));
+  }
+
+  @Test
+  void shouldSortAndFilterByChannel() {
+    api.request()
+        .queryParam("sort", "-name")
+        .get("/api/identities")
+        .then()
+        .body(
+            "items.name",
+            contains("Joséphine Baker", "José García", "Grace 100%_sure", "ÁLVARO Núñez"));
+    api.request()
+        .queryParam("linkedinConnected", true)
+        .get("/api/identities")
+        .then()
+        .body("total", equalTo(0));
+    api.request()
+        .queryParam("emailConnected", false)
+        .get("/api/identities")
+        .then()
+        .body("total", equalTo(4));
+  }
+
+  @Test
+  void shouldRefuseAnUnknownSortOrder() {
+    api.request().queryParam("sort", "salary").get("/api/identities").then().statusCode(400);
+  }
+
+  @Test
+  void shouldNotFindAnotherOrganizationsIdentities() {
+    new IdentityApi(Tokens.newOrganization())
+        .request()
+        .queryParam("q", "jose")
+        .get("/api/identities")
+        .then()
+        .body("total", equalTo(0));
+  }
+
+  private io.restassured.response.ValidatableResponse search(String text) {
+    return api.request().queryParam("q", text).get("/api/identities").then().statusCode(200);
+  }
+}
