@@ -9,8 +9,10 @@ import io.identities.backbone.events.EventEnvelope;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
 import io.identities.backbone.events.Exchanges;
+import io.identities.backbone.events.IdentityDeleted;
 import io.identities.backbone.events.IdentitySnapshot;
 import io.identities.backbone.testing.BrokerProbe;
+import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.TcpProxy;
 import io.identities.backbone.testing.Tokens;
@@ -79,6 +81,43 @@ class IdentityEventsConsumerTest {
         .then()
         .statusCode(404)
         .contentType("application/problem+json");
+  }
+
+  @Test
+  void shouldFollowUpdatesAndIgnoreAnOlderSnapshot() {
+    UUID id = UUID.randomUUID();
+    publish(created(id, "Ada"));
+    publish(
+        event(EventTypes.IDENTITY_UPDATED, IdentitySnapshots.withLimits(id, 2, "Ada L.", 35, 120)));
+    publish(event(EventTypes.IDENTITY_UPDATED, IdentitySnapshots.withLimits(id, 1, "Stale", 5, 5)));
+    UUID later = UUID.randomUUID();
+    publish(created(later, "Published after the updates"));
+    awaitIdentity(later);
+
+    awaitIdentity(id)
+        .body("name", equalTo("Ada L."))
+        .body("limits.dailyConnectionRequests", equalTo(35))
+        .body("limits.dailyMessages", equalTo(120));
+  }
+
+  @Test
+  void shouldForgetADeletedIdentity() {
+    UUID id = UUID.randomUUID();
+    publish(created(id, "Short-lived"));
+    awaitIdentity(id);
+
+    publish(event(EventTypes.IDENTITY_DELETED, new IdentityDeleted(id)));
+
+    Awaitility.await()
+        .atMost(DEADLINE)
+        .until(
+            () ->
+                given()
+                        .auth()
+                        .oauth2(Tokens.member(org))
+                        .get("/api/linkedin/identities/{id}", id)
+                        .statusCode()
+                    == 404);
   }
 
   @Test
@@ -153,10 +192,11 @@ class IdentityEventsConsumerTest {
 
   private EventEnvelope created(UUID id, String name) {
     return events.envelope(
-        EventTypes.IDENTITY_CREATED,
-        org,
-        id.toString(),
-        new IdentitySnapshot(id, 0, name, new IdentitySnapshot.LinkedInLimits(20, 100)));
+        EventTypes.IDENTITY_CREATED, org, id.toString(), IdentitySnapshots.of(id, 0, name));
+  }
+
+  private EventEnvelope event(String type, Object data) {
+    return events.envelope(type, org, UUID.randomUUID().toString(), data);
   }
 
   private EventEnvelope withName(EventEnvelope event, String name) {
@@ -166,8 +206,7 @@ class IdentityEventsConsumerTest {
             event.type(),
             event.orgid(),
             event.subject(),
-            new IdentitySnapshot(
-                snapshot.identityId(), snapshot.version(), name, snapshot.linkedin()));
+            IdentitySnapshots.of(snapshot.identityId(), snapshot.version(), name));
     return new EventEnvelope(
         event.id(),
         renamed.type(),

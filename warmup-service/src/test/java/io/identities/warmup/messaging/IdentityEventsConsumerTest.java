@@ -6,8 +6,8 @@ import io.identities.backbone.events.EventEnvelope;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
 import io.identities.backbone.events.Exchanges;
-import io.identities.backbone.events.IdentitySnapshot;
 import io.identities.backbone.testing.BrokerProbe;
+import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,10 +42,7 @@ class IdentityEventsConsumerTest {
     UUID id = UUID.randomUUID();
     EventEnvelope created =
         events.envelope(
-            EventTypes.IDENTITY_CREATED,
-            org,
-            id.toString(),
-            new IdentitySnapshot(id, 0, "Ada", new IdentitySnapshot.LinkedInLimits(20, 100)));
+            EventTypes.IDENTITY_CREATED, org, id.toString(), IdentitySnapshots.of(id, 0, "Ada"));
 
     broker.publish(Exchanges.EVENTS, created.type(), events.write(created));
 
