@@ -12,6 +12,24 @@ public final class EventTypes {
   /** An identity was deleted; data: {@link IdentityDeleted}. */
   public static final String IDENTITY_DELETED = "identity.deleted";
 
+  /** A connection request went out; data: {@link ActivityEvents.InvitationSent}. */
+  public static final String LINKEDIN_INVITATION_SENT = "linkedin.invitation.sent";
+
+  /** A connection request was accepted; data: {@link ActivityEvents.InvitationAccepted}. */
+  public static final String LINKEDIN_INVITATION_ACCEPTED = "linkedin.invitation.accepted";
+
+  /** A LinkedIn message went out; data: {@link ActivityEvents.LinkedInMessageSent}. */
+  public static final String LINKEDIN_MESSAGE_SENT = "linkedin.message.sent";
+
+  /** An email went out; data: {@link ActivityEvents.EmailSent}. */
+  public static final String EMAIL_SENT = "email.sent";
+
+  /** A lead replied to an email; data: {@link ActivityEvents.EmailReplied}. */
+  public static final String EMAIL_REPLIED = "email.replied";
+
+  /** An email bounced; data: {@link ActivityEvents.EmailBounced}. */
+  public static final String EMAIL_BOUNCED = "email.bounced";
+
   /** Every identity.* event, for bindings. */
   public static final String IDENTITY_ALL = "identity.*";
 

@@ -1,0 +1,50 @@
+package io.identities.backbone.events;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.UUID;
+
+/**
+ * Data of the gateways' activity events, which feed the dashboard statistics (spec 1). Each names
+ * the identity that acted; when it happened is the envelope's {@code time}.
+ */
+public final class ActivityEvents {
+
+  private ActivityEvents() {}
+
+  /** Something an identity did, or that happened to it. */
+  public interface Activity {
+    UUID identityId();
+  }
+
+  /** linkedin.invitation.sent: a connection request went out. */
+  @RegisterForReflection
+  public record InvitationSent(UUID identityId, UUID invitationId, String profileUrl)
+      implements Activity {}
+
+  /** linkedin.invitation.accepted: a lead accepted a connection request. */
+  @RegisterForReflection
+  public record InvitationAccepted(UUID identityId, UUID invitationId, String profileUrl)
+      implements Activity {}
+
+  /** linkedin.message.sent: a LinkedIn message went out. */
+  @RegisterForReflection
+  public record LinkedInMessageSent(UUID identityId, UUID messageId, String profileUrl)
+      implements Activity {}
+
+  /** email.sent: an email left one of the identity's inboxes. */
+  @RegisterForReflection
+  public record EmailSent(
+      UUID identityId, UUID inboxId, UUID leadId, UUID campaignId, int step, String messageId)
+      implements Activity {}
+
+  /** email.replied: a lead replied to an email (once per lead and step). */
+  @RegisterForReflection
+  public record EmailReplied(UUID identityId, UUID inboxId, UUID leadId, UUID campaignId, int step)
+      implements Activity {}
+
+  /** email.bounced: an email could not be delivered. */
+  @RegisterForReflection
+  public record EmailBounced(
+      UUID identityId, UUID inboxId, UUID leadId, UUID campaignId, int step, String reason)
+      implements Activity {}
+}
