@@ -128,6 +128,45 @@ class IdentityEventsTest {
     assertEquals("Ada", signed.path("data").path("email").path("signatureText").asText());
     assertEquals(25, signed.path("data").path("linkedin").path("dailyConnectionRequests").asInt());
 
+    api.request()
+        .body("{\"dailyLimitPerInbox\": 20, \"hourlyLimitPerInbox\": 4}")
+        .put("/api/identities/{id}/email-settings", id)
+        .then()
+        .statusCode(200);
+    JsonNode limited = eventAbout(updates, EventTypes.IDENTITY_UPDATED, id, Duration.ofSeconds(10));
+    assertEquals(20, limited.path("data").path("email").path("dailyLimitPerInbox").asInt());
+    assertEquals(4, limited.path("data").path("email").path("hourlyLimitPerInbox").asInt());
+
+    api.request()
+        .body(
+            "{\"timeZone\": \"Europe/Madrid\", \"week\": {\"SATURDAY\": [{\"start\": \"10:00\", \"end\": \"12:00\"}]}}")
+        .put("/api/identities/{id}/working-hours", id)
+        .then()
+        .statusCode(200);
+    JsonNode scheduled =
+        eventAbout(updates, EventTypes.IDENTITY_UPDATED, id, Duration.ofSeconds(10));
+    assertEquals(
+        "Europe/Madrid", scheduled.path("data").path("workingHours").path("timeZone").asText());
+    assertEquals(
+        "10:00",
+        scheduled
+            .path("data")
+            .path("workingHours")
+            .path("week")
+            .path("SATURDAY")
+            .get(0)
+            .path("start")
+            .asText());
+
+    api.request()
+        .body("{\"name\": \"Ada Lovelace\"}")
+        .put("/api/identities/{id}", id)
+        .then()
+        .statusCode(200);
+    JsonNode renamed = eventAbout(updates, EventTypes.IDENTITY_UPDATED, id, Duration.ofSeconds(10));
+    assertEquals("Ada Lovelace", renamed.path("data").path("name").asText());
+    assertEquals(5, renamed.path("data").path("version").asLong());
+
     api.request().delete("/api/identities/{id}", id).then().statusCode(204);
     JsonNode deleted =
         eventAbout(deletions, EventTypes.IDENTITY_DELETED, id, Duration.ofSeconds(10));
