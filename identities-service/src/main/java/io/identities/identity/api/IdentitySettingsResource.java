@@ -2,11 +2,11 @@ package io.identities.identity.api;
 
 import io.identities.backbone.api.Versions;
 import io.identities.backbone.problem.Problem;
+import io.identities.backbone.problem.ProblemException;
 import io.identities.backbone.schedule.WorkingHours;
 import io.identities.backbone.tenant.Roles;
 import io.identities.identity.domain.Identity;
 import io.identities.identity.domain.IdentityService;
-import io.identities.identity.domain.SettingWarning;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -105,15 +106,8 @@ public class IdentitySettingsResource {
       @Valid @NotNull SignatureView.Request request) {
     IdentityService.Signed signed =
         identities.sign(id, Versions.expected(ifMatch), request.mode(), request.html());
-    var warnings =
-        signed.dropped().isEmpty()
-            ? java.util.List.<SettingWarning>of()
-            : java.util.List.of(
-                new SettingWarning(
-                    "html",
-                    "Removed what email clients do not support: "
-                        + String.join(", ", signed.dropped())));
-    return answer(signed.identity(), SignatureView.of(signed.identity().signature, warnings));
+    return answer(
+        signed.identity(), SignatureView.of(signed.identity().signature, signed.warnings()));
   }
 
   @GET
@@ -141,10 +135,18 @@ public class IdentitySettingsResource {
   @Operation(
       summary =
           "Whether the identity is active at an instant (default now), and its current or next window")
-  public NextWindowView nextWindow(@PathParam("id") UUID id, @QueryParam("from") Instant from) {
+  public NextWindowView nextWindow(@PathParam("id") UUID id, @QueryParam("from") String from) {
     Identity identity = identities.get(id);
-    Instant at = from == null ? Instant.now() : from;
+    Instant at = from == null ? Instant.now() : instant("from", from);
     return NextWindowView.of(identity.timeZone, at, identity.workingHours().windowAt(at));
+  }
+
+  private static Instant instant(String field, String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ProblemException.invalidField(field, "must be an instant, e.g. 2026-11-27T09:30:00Z");
+    }
   }
 
   private static Response answer(Identity identity, Object view) {

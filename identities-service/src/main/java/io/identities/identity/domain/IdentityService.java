@@ -82,7 +82,7 @@ public class IdentityService {
     return update(id, expectedVersion, identity -> identity.email = settings);
   }
 
-  /** Sets the signature, sanitized; returns the identity and the formatting that was dropped. */
+  /** Sets the signature, sanitized; returns the identity and what formatting was dropped. */
   public Signed sign(UUID id, Long expectedVersion, Signature.Mode mode, String html) {
     SignatureSanitizer.Sanitized sanitized = html == null ? null : sanitizer.sanitize(html, "html");
     Signature signature = new Signature();
@@ -90,11 +90,19 @@ public class IdentityService {
     signature.html = sanitized == null ? null : sanitized.html();
     signature.text = sanitized == null ? null : sanitized.text();
     Identity identity = update(id, expectedVersion, changed -> changed.signature = signature);
-    return new Signed(identity, sanitized == null ? List.of() : sanitized.dropped());
+    List<String> dropped = sanitized == null ? List.of() : sanitized.dropped();
+    return new Signed(
+        identity,
+        dropped.isEmpty()
+            ? List.of()
+            : List.of(
+                new SettingWarning(
+                    "html",
+                    "Removed what email clients do not support: " + String.join(", ", dropped))));
   }
 
   /** A signed identity and what of its signature email clients would not have shown. */
-  public record Signed(Identity identity, List<String> dropped) {}
+  public record Signed(Identity identity, List<SettingWarning> warnings) {}
 
   public Identity schedule(UUID id, Long expectedVersion, WorkingHours hours) {
     List<Problem.FieldError> errors = hours.errors();

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
+import io.identities.identity.support.IdentityApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -158,15 +159,6 @@ class IdentityResourceTest {
   }
 
   private String create(String name) {
-    return given()
-        .auth()
-        .oauth2(token)
-        .contentType(ContentType.JSON)
-        .body("{\"name\": \"" + name + "\"}")
-        .post("/api/identities")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return new IdentityApi(org).createNamed(name);
   }
 }

@@ -80,6 +80,12 @@ class WorkingHoursTest {
         .statusCode(400)
         .body("errors.field", containsInAnyOrder("timeZone", "week.MONDAY[1]"));
     api.request()
+        .queryParam("from", "next tuesday")
+        .get("/api/identities/{id}/working-hours/next-window", id)
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("from"));
+    api.request()
         .body("{\"timeZone\": \"UTC\", \"week\": {\"FUNDAY\": []}}")
         .put("/api/identities/{id}/working-hours", id)
         .then()

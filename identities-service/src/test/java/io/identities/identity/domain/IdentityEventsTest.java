@@ -1,6 +1,5 @@
 package io.identities.identity.domain;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -18,7 +17,6 @@ import io.identities.identity.support.IdentityApi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -197,15 +195,6 @@ class IdentityEventsTest {
   }
 
   private String create(String name) {
-    return given()
-        .auth()
-        .oauth2(Tokens.member(org))
-        .contentType(ContentType.JSON)
-        .body("{\"name\": \"" + name + "\"}")
-        .post("/api/identities")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return new IdentityApi(org).createNamed(name);
   }
 }
