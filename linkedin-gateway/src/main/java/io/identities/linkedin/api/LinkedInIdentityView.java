@@ -2,19 +2,44 @@ package io.identities.linkedin.api;
 
 import io.identities.linkedin.domain.LinkedInIdentity;
 import io.identities.linkedin.domain.SessionStatus;
+import java.time.Instant;
 import java.util.UUID;
 
-/** An identity's LinkedIn state and limits. */
+/** An identity's LinkedIn state: session status, profile, Sales Navigator, last check, limits. */
 public record LinkedInIdentityView(
-    UUID identityId, String name, SessionStatus status, Limits limits) {
+    UUID identityId,
+    String name,
+    SessionStatus status,
+    Profile profile,
+    boolean salesNavigator,
+    Instant connectedAt,
+    Instant lastCheckedAt,
+    Limits limits) {
 
   public record Limits(int dailyConnectionRequests, int dailyMessages) {}
+
+  /** The connected account's public profile. */
+  public record Profile(String firstName, String lastName, String headline, String profileUrl) {}
 
   static LinkedInIdentityView of(LinkedInIdentity identity) {
     return new LinkedInIdentityView(
         identity.identityId,
         identity.name,
         identity.status,
+        profile(identity),
+        identity.salesNavigator,
+        identity.connectedAt,
+        identity.lastCheckedAt,
         new Limits(identity.dailyConnectionRequests, identity.dailyMessages));
+  }
+
+  static Profile profile(LinkedInIdentity identity) {
+    return identity.connectedAt == null
+        ? null
+        : new Profile(
+            identity.profileFirstName,
+            identity.profileLastName,
+            identity.profileHeadline,
+            identity.profileUrl());
   }
 }

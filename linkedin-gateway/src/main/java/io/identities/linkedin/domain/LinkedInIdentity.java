@@ -2,15 +2,17 @@ package io.identities.linkedin.domain;
 
 import io.identities.backbone.events.IdentitySnapshot;
 import io.identities.backbone.replica.IdentityReplica;
+import io.identities.linkedin.linkedin.LinkedIn.Profile;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * An identity as the LinkedIn gateway knows it: its name and LinkedIn limits (replicated from
- * identity.* events) and the state of its LinkedIn session, which this gateway owns.
+ * identity.* events) and its LinkedIn session, which this gateway owns.
  */
 @Entity
 @Table(name = "linkedin_identity")
@@ -26,9 +28,53 @@ public class LinkedInIdentity extends IdentityReplica {
   @Column(nullable = false)
   public SessionStatus status = SessionStatus.NOT_CONNECTED;
 
+  /** The session cookies, sealed with the identity's id (see SecretCipher). */
+  @Column(name = "sealed_session")
+  String sealedSession;
+
+  @Column(name = "profile_first_name")
+  public String profileFirstName;
+
+  @Column(name = "profile_last_name")
+  public String profileLastName;
+
+  @Column(name = "profile_headline")
+  public String profileHeadline;
+
+  @Column(name = "profile_public_identifier")
+  public String profilePublicIdentifier;
+
+  @Column(name = "sales_navigator", nullable = false)
+  public boolean salesNavigator;
+
+  @Column(name = "connected_at")
+  public Instant connectedAt;
+
+  @Column(name = "last_checked_at")
+  public Instant lastCheckedAt;
+
   @Override
   protected void copy(IdentitySnapshot snapshot) {
     dailyConnectionRequests = snapshot.linkedin().dailyConnectionRequests();
     dailyMessages = snapshot.linkedin().dailyMessages();
+  }
+
+  void connect(String sealedSession, Profile profile) {
+    this.sealedSession = sealedSession;
+    this.profileFirstName = profile.firstName();
+    this.profileLastName = profile.lastName();
+    this.profileHeadline = profile.headline();
+    this.profilePublicIdentifier = profile.publicIdentifier();
+    this.salesNavigator = profile.salesNavigator();
+    this.status = SessionStatus.CONNECTED;
+    this.connectedAt = Instant.now();
+    this.lastCheckedAt = connectedAt;
+  }
+
+  /** The public profile URL of the connected account. */
+  public String profileUrl() {
+    return profilePublicIdentifier == null
+        ? null
+        : "https://www.linkedin.com/in/" + profilePublicIdentifier;
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.identities.backbone.crypto.SecretCipher;
 import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.linkedin.support.LinkedInSimulatorResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The gateway gets its secret cipher from configuration (identities.secrets.*). */
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
+@WithTestResource(LinkedInSimulatorResource.class)
 class SessionSecretsTest {
 
   @Inject SecretCipher cipher;

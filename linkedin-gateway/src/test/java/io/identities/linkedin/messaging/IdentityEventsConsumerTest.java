@@ -16,6 +16,7 @@ import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.TcpProxy;
 import io.identities.backbone.testing.Tokens;
+import io.identities.linkedin.support.LinkedInSimulatorResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
+@WithTestResource(LinkedInSimulatorResource.class)
 class IdentityEventsConsumerTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(15);

@@ -12,6 +12,9 @@ public final class EventTypes {
   /** An identity was deleted; data: {@link IdentityDeleted}. */
   public static final String IDENTITY_DELETED = "identity.deleted";
 
+  /** An identity's LinkedIn account got connected; data: {@link LinkedInSessionConnected}. */
+  public static final String LINKEDIN_SESSION_CONNECTED = "linkedin.session.connected";
+
   /** A connection request went out; data: {@link ActivityEvents.InvitationSent}. */
   public static final String LINKEDIN_INVITATION_SENT = "linkedin.invitation.sent";
 

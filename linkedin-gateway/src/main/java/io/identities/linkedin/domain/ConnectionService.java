@@ -1,0 +1,316 @@
+package io.identities.linkedin.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.identities.backbone.crypto.SecretCipher;
+import io.identities.backbone.events.EventTypes;
+import io.identities.backbone.events.LinkedInSessionConnected;
+import io.identities.backbone.outbox.Outbox;
+import io.identities.backbone.problem.ProblemException;
+import io.identities.backbone.tenant.TenantContext;
+import io.identities.linkedin.linkedin.LinkedIn;
+import io.identities.linkedin.linkedin.LinkedIn.ChallengeType;
+import io.identities.linkedin.linkedin.LinkedIn.Connected;
+import io.identities.linkedin.linkedin.LinkedIn.LoginResult;
+import io.identities.linkedin.linkedin.LinkedIn.PendingLogin;
+import io.identities.linkedin.linkedin.LinkedIn.Refusal;
+import io.identities.linkedin.linkedin.LinkedIn.Refused;
+import io.identities.linkedin.linkedin.LinkedInConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Connects an identity's LinkedIn account (spec 2A): logs in with the member's credentials and,
+ * when LinkedIn asks, finishes the login with the verification code (at most a few tries, within a
+ * few minutes). The password is used for the login call and then forgotten; the session cookies are
+ * stored sealed. No transaction is held while LinkedIn is being asked.
+ */
+@ApplicationScoped
+public class ConnectionService {
+
+  static final String NO_PASSWORD_SET =
+      "This LinkedIn account signs in with Google, Microsoft or Apple, or with an access key: it"
+          + " cannot be connected until a password is set in LinkedIn's settings (Settings, Sign in"
+          + " & security, Change password).";
+
+  private final LinkedIn linkedIn;
+  private final LinkedInConfig config;
+  private final SecretCipher cipher;
+  private final Outbox outbox;
+  private final TenantContext tenant;
+  private final ObjectMapper json;
+
+  ConnectionService(
+      LinkedIn linkedIn,
+      LinkedInConfig config,
+      SecretCipher cipher,
+      Outbox outbox,
+      TenantContext tenant,
+      ObjectMapper json) {
+    this.linkedIn = linkedIn;
+    this.config = config;
+    this.cipher = cipher;
+    this.outbox = outbox;
+    this.tenant = tenant;
+    this.json = json;
+  }
+
+  public Connection connect(UUID identityId, String email, String password) {
+    inTransaction(() -> identity(identityId));
+    LoginResult result = ask(() -> linkedIn.logIn(email, password));
+    return inTransaction(
+        () -> {
+          if (result instanceof Connected connected) {
+            return connected(identityId, connected, null);
+          }
+          if (result instanceof LinkedIn.Challenged challenged) {
+            return challenged(identityId, challenged.pending());
+          }
+          throw refusal(((Refused) result).reason());
+        });
+  }
+
+  /** Answers the handshake's challenge with the code the member received. */
+  public Connection verify(UUID handshakeId, String code) {
+    expireIfDue(handshakeId);
+    PendingLogin pending =
+        inTransaction(
+            () -> {
+              Handshake handshake = open(handshakeId, true);
+              if (handshake.challengeType == ChallengeType.APP_APPROVAL) {
+                throw ProblemException.unprocessable(
+                    "This sign-in is approved in the LinkedIn app, not with a code; ask for the handshake's status");
+              }
+              handshake
+                  .attemptsLeft--; // spent before LinkedIn is asked: never more codes than allowed
+              return pendingLogin(handshake);
+            });
+    LoginResult result = ask(() -> linkedIn.verify(pending, code));
+    return conclude(handshakeId, result);
+  }
+
+  /** The handshake's state; for an app approval, asks LinkedIn whether the member approved. */
+  public Connection status(UUID handshakeId) {
+    expireIfDue(handshakeId);
+    Handshake handshake = inTransaction(() -> find(handshakeId));
+    if (handshake.status != Handshake.Status.PENDING
+        || handshake.challengeType != ChallengeType.APP_APPROVAL) {
+      return inTransaction(() -> view(find(handshakeId)));
+    }
+    PendingLogin pending = inTransaction(() -> pendingLogin(open(handshakeId, false)));
+    return conclude(handshakeId, ask(() -> linkedIn.verify(pending, null)));
+  }
+
+  public LinkedInIdentity identity(UUID identityId) {
+    return LinkedInIdentity.<LinkedInIdentity>findByIdOptional(identityId)
+        .orElseThrow(() -> ProblemException.notFound("Identity", identityId));
+  }
+
+  /** Records what LinkedIn answered to a challenge; the handshake's end is kept even on refusal. */
+  private Connection conclude(UUID handshakeId, LoginResult result) {
+    Concluded concluded =
+        inTransaction(
+            () -> {
+              Handshake handshake = find(handshakeId);
+              if (result instanceof Connected connected) {
+                return new Concluded(connected(handshake.identityId, connected, handshake), null);
+              }
+              ProblemException problem = problemFor(handshake, ((Refused) result).reason());
+              return new Concluded(view(handshake), problem);
+            });
+    if (concluded.problem() != null) {
+      throw concluded.problem(); // after the commit that recorded the spent attempt or the end
+    }
+    return concluded.connection();
+  }
+
+  private record Concluded(Connection connection, ProblemException problem) {}
+
+  /**
+   * The answer to a refused verification, or null when the member has yet to approve in the app.
+   */
+  private ProblemException problemFor(Handshake handshake, Refusal reason) {
+    switch (reason) {
+      case APPROVAL_PENDING:
+        return null;
+      case WRONG_CODE:
+        if (handshake.attemptsLeft > 0) {
+          return ProblemException.unprocessable(
+              "The code is wrong; "
+                  + handshake.attemptsLeft
+                  + " attempt"
+                  + (handshake.attemptsLeft == 1 ? "" : "s")
+                  + " left");
+        }
+        fail(handshake, Handshake.Status.FAILED);
+        return ProblemException.unprocessable(
+            "The code is wrong and no attempt is left: start the connection again");
+      case APPROVAL_REJECTED:
+        fail(handshake, Handshake.Status.FAILED);
+        return ProblemException.unprocessable("The sign-in was rejected in the LinkedIn app");
+      default:
+        fail(handshake, Handshake.Status.EXPIRED);
+        return expired();
+    }
+  }
+
+  private Connection connected(UUID identityId, Connected connected, Handshake handshake) {
+    LinkedInIdentity identity = identity(identityId);
+    identity.connect(
+        cipher.seal(write(connected.session()), identityId.toString()), connected.profile());
+    if (handshake != null) {
+      handshake.end(Handshake.Status.CONNECTED);
+    }
+    LinkedIn.Profile profile = connected.profile();
+    outbox.publishEvent(
+        EventTypes.LINKEDIN_SESSION_CONNECTED,
+        tenant.orgId(),
+        identityId,
+        new LinkedInSessionConnected(
+            identityId,
+            profile.firstName(),
+            profile.lastName(),
+            profile.headline(),
+            identity.profileUrl(),
+            profile.email(),
+            profile.salesNavigator()));
+    return new Connection(SessionStatus.CONNECTED, identityId, handshake, identity);
+  }
+
+  private Connection challenged(UUID identityId, PendingLogin pending) {
+    Handshake handshake = new Handshake();
+    handshake.id = UUID.randomUUID();
+    handshake.identityId = identityId;
+    handshake.status = Handshake.Status.PENDING;
+    handshake.challengeType = pending.type();
+    handshake.hint = pending.hint();
+    handshake.attemptsLeft = config.verificationAttempts();
+    handshake.createdAt = Instant.now();
+    handshake.expiresAt = handshake.createdAt.plus(config.handshakeLifetime());
+    handshake.sealedLogin = cipher.seal(write(pending), handshake.id.toString());
+    handshake.persist();
+    LinkedInIdentity identity = identity(identityId);
+    identity.status = SessionStatus.CHALLENGE_PENDING;
+    return new Connection(SessionStatus.CHALLENGE_PENDING, identityId, handshake, identity);
+  }
+
+  private Connection view(Handshake handshake) {
+    LinkedInIdentity identity = identity(handshake.identityId);
+    return new Connection(identity.status, handshake.identityId, handshake, identity);
+  }
+
+  private Handshake find(UUID handshakeId) {
+    return Handshake.<Handshake>findByIdOptional(handshakeId)
+        .orElseThrow(() -> ProblemException.notFound("Handshake", handshakeId));
+  }
+
+  /** The handshake, still pending and in time; locked when an attempt is about to be spent. */
+  private Handshake open(UUID handshakeId, boolean lock) {
+    Handshake handshake =
+        lock
+            ? Handshake.<Handshake>findByIdOptional(handshakeId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Handshake", handshakeId))
+            : find(handshakeId);
+    if (handshake.isExpired(Instant.now())) {
+      throw expired(); // expired since expireIfDue looked: it will be marked so next time
+    }
+    if (handshake.status != Handshake.Status.PENDING) {
+      throw ProblemException.conflict(
+          "This handshake has ended (" + handshake.status + "); start the connection again");
+    }
+    return handshake;
+  }
+
+  /** Marks a pending handshake past its time as expired (committed), and answers 410. */
+  private void expireIfDue(UUID handshakeId) {
+    boolean expired =
+        inTransaction(
+            () -> {
+              Handshake handshake = find(handshakeId);
+              boolean due =
+                  handshake.status == Handshake.Status.PENDING
+                      && handshake.isExpired(Instant.now());
+              if (due) {
+                fail(handshake, Handshake.Status.EXPIRED);
+              }
+              return due || handshake.status == Handshake.Status.EXPIRED;
+            });
+    if (expired) {
+      throw expired();
+    }
+  }
+
+  private void fail(Handshake handshake, Handshake.Status outcome) {
+    handshake.end(outcome);
+    LinkedInIdentity identity = identity(handshake.identityId);
+    if (identity.status == SessionStatus.CHALLENGE_PENDING) {
+      identity.status =
+          identity.connectedAt == null ? SessionStatus.NOT_CONNECTED : SessionStatus.DISCONNECTED;
+    }
+  }
+
+  private PendingLogin pendingLogin(Handshake handshake) {
+    try {
+      return json.readValue(
+          cipher.open(handshake.sealedLogin, handshake.id.toString()), PendingLogin.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "handshake " + handshake.id + " holds an unreadable login", e);
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ProblemException expired() {
+    return new ProblemException(
+        Status.GONE,
+        "Handshake expired",
+        "The verification took too long; start the connection again",
+        List.of());
+  }
+
+  private static ProblemException refusal(Refusal reason) {
+    return switch (reason) {
+      case UNKNOWN_EMAIL ->
+          ProblemException.unprocessable("LinkedIn knows no account with this email address");
+      case WRONG_PASSWORD ->
+          ProblemException.unprocessable("LinkedIn refused the password; check it and try again");
+      case NO_PASSWORD_SET -> ProblemException.unprocessable(NO_PASSWORD_SET);
+      case TOO_MANY_ATTEMPTS ->
+          new ProblemException(
+              429,
+              "Too many attempts",
+              "LinkedIn asks for a security check after too many attempts: wait a while and retry",
+              List.of());
+      default -> ProblemException.unprocessable("LinkedIn refused the login");
+    };
+  }
+
+  private static <T> T ask(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (LinkedIn.UnavailableException e) {
+      throw new ProblemException(
+          Status.SERVICE_UNAVAILABLE,
+          "LinkedIn unavailable",
+          "LinkedIn could not be reached; try again in a moment",
+          List.of());
+    }
+  }
+
+  private static <T> T inTransaction(Supplier<T> work) {
+    return QuarkusTransaction.requiringNew().call(work::get);
+  }
+}

@@ -1,0 +1,26 @@
+package io.identities.linkedin.linkedin;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Where LinkedIn is and how long a connection handshake may take. */
+@ConfigMapping(prefix = "linkedin")
+public interface LinkedInConfig {
+
+  /** LinkedIn's web address (the simulator's, locally and in tests). */
+  @WithDefault("https://www.linkedin.com")
+  String baseUrl();
+
+  /** How long one call to LinkedIn may take. */
+  @WithDefault("10s")
+  Duration timeout();
+
+  /** How long a user has to answer a verification challenge. */
+  @WithDefault("5m")
+  Duration handshakeLifetime();
+
+  /** Wrong verification codes allowed before the handshake fails. */
+  @WithDefault("3")
+  int verificationAttempts();
+}
