@@ -123,6 +123,45 @@ class LocalRunIT {
   }
 
   @Test
+  void shouldConnectALinkedInAccountThroughTheSimulator() {
+    String id =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType(ContentType.JSON)
+            .body("{\"name\": \"Demo\"}")
+            .post(IDENTITIES + "/api/identities")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                given()
+                        .auth()
+                        .oauth2(token)
+                        .get(LINKEDIN + "/api/linkedin/identities/" + id)
+                        .statusCode()
+                    == 200);
+
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"identityId\": \""
+                + id
+                + "\", \"email\": \"ada@example.com\", \"password\": \"correct horse battery\"}")
+        .post(LINKEDIN + "/api/linkedin/connections")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("CONNECTED"))
+        .body("profile.profileUrl", equalTo("https://www.linkedin.com/in/ada-lovelace"));
+  }
+
+  @Test
   void shouldReportHealthMetricsAndTheApiOfEachService() {
     for (int port = 8081; port <= 8084; port++) {
       String service = "http://localhost:" + (port + OFFSET);
