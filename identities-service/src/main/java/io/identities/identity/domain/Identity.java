@@ -1,6 +1,7 @@
 package io.identities.identity.domain;
 
 import io.identities.backbone.events.IdentitySnapshot;
+import io.identities.backbone.events.LinkedInSessionConnected;
 import io.identities.backbone.schedule.WorkingHours;
 import io.identities.backbone.schedule.WorkingHours.Interval;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -95,6 +96,25 @@ public class Identity extends PanacheEntityBase {
     this.name = name != null ? name : contact.fullName();
     this.searchName = searchable(this.name + " " + Objects.toString(contact.fullName(), ""));
     touch();
+  }
+
+  /**
+   * Its LinkedIn account got connected: what the profile says fills the contact details the user
+   * left empty (spec 3: "populated automatically"), and the account's Sales Navigator is known.
+   */
+  void linkedInConnected(LinkedInSessionConnected profile) {
+    ContactDetails filled = contact;
+    filled.firstName = Objects.requireNonNullElse(filled.firstName, profile.firstName());
+    filled.lastName = Objects.requireNonNullElse(filled.lastName, profile.lastName());
+    filled.jobTitle = Objects.requireNonNullElse(filled.jobTitle, profile.headline());
+    filled.email = Objects.requireNonNullElse(filled.email, profile.email());
+    if (profile.profileUrl() != null) {
+      filled.linkedinUrl =
+          LinkedInProfileUrls.canonical(profile.profileUrl()).orElse(filled.linkedinUrl);
+    }
+    describe(name, filled);
+    linkedinConnected = true;
+    salesNavigator = profile.salesNavigator();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.identities.identity.domain;
 import io.identities.backbone.api.Page;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.IdentityDeleted;
+import io.identities.backbone.events.LinkedInSessionConnected;
 import io.identities.backbone.outbox.Outbox;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.problem.ProblemException;
@@ -117,6 +118,13 @@ public class IdentityService {
           identity.timeZone = hours.timeZone();
           identity.workingWeek = hours.week();
         });
+  }
+
+  /** Takes in a newly connected LinkedIn account; an identity deleted meanwhile is left alone. */
+  public void linkedInConnected(LinkedInSessionConnected connected) {
+    if (Identity.findByIdOptional(connected.identityId()).isPresent()) {
+      update(connected.identityId(), null, identity -> identity.linkedInConnected(connected));
+    }
   }
 
   public void delete(UUID id, Long expectedVersion) {

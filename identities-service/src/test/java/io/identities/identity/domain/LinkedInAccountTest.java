@@ -1,0 +1,98 @@
+package io.identities.identity.domain;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.identities.backbone.events.EventEnvelope;
+import io.identities.backbone.events.EventTypes;
+import io.identities.backbone.events.Events;
+import io.identities.backbone.events.Exchanges;
+import io.identities.backbone.events.LinkedInSessionConnected;
+import io.identities.backbone.testing.BrokerProbe;
+import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.backbone.testing.Tokens;
+import io.identities.identity.support.IdentityApi;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What identities-service does when linkedin-gateway connects an identity's LinkedIn account. */
+@QuarkusTest
+@WithTestResource(LocalInfrastructure.class)
+class LinkedInAccountTest {
+
+  @Inject Events events;
+
+  private final String org = Tokens.newOrganization();
+  private final IdentityApi api = new IdentityApi(org);
+  private final BrokerProbe broker = new BrokerProbe();
+
+  @AfterEach
+  void closeProbe() throws Exception {
+    broker.close();
+  }
+
+  @Test
+  void shouldFillTheEmptyContactDetailsFromTheProfileAndKnowSalesNavigator() {
+    String id = api.create("{\"name\": \"Ada\", \"jobTitle\": \"CEO\"}");
+    String updates = broker.listen(Exchanges.EVENTS, EventTypes.IDENTITY_UPDATED);
+
+    connected(id, true);
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                api.request()
+                    .get("/api/identities/{id}", id)
+                    .<Boolean>path("channels.linkedinConnected"));
+    api.request()
+        .get("/api/identities/{id}", id)
+        .then()
+        .body("name", equalTo("Ada"))
+        .body("firstName", equalTo("Ada"))
+        .body("lastName", equalTo("Lovelace"))
+        .body("jobTitle", equalTo("CEO")) // the user's own value stays
+        .body("email", equalTo("ada@example.com"))
+        .body("linkedinUrl", equalTo("https://www.linkedin.com/in/ada-lovelace"))
+        .body("channels.salesNavigator", equalTo(true));
+    broker.nextContaining(updates, id, Duration.ofSeconds(10));
+    api.request()
+        .queryParam("linkedinConnected", true)
+        .get("/api/identities")
+        .then()
+        .body("items.id", contains(id));
+    api.request()
+        .body(
+            """
+            {"dailyConnectionRequests": 20, "dailyMessages": 100, "dailyScrapings": 50,
+             "autoWithdraw": false, "withdrawAfterDays": 7}
+            """)
+        .put("/api/identities/{id}/linkedin-settings", id)
+        .then()
+        .statusCode(200)
+        .body("dailyScrapings", equalTo(50));
+  }
+
+  private void connected(String id, boolean salesNavigator) {
+    EventEnvelope event =
+        events.envelope(
+            EventTypes.LINKEDIN_SESSION_CONNECTED,
+            org,
+            id,
+            new LinkedInSessionConnected(
+                UUID.fromString(id),
+                "Ada",
+                "Lovelace",
+                "Sales at Example",
+                "https://www.linkedin.com/in/ada-lovelace",
+                "ada@example.com",
+                salesNavigator));
+    broker.publish(Exchanges.EVENTS, event.type(), events.write(event));
+  }
+}
