@@ -127,6 +127,13 @@ public class IdentityService {
     }
   }
 
+  /** Its LinkedIn session ended: campaigns can no longer use the channel. */
+  public void linkedInDisconnected(UUID identityId) {
+    if (Identity.findByIdOptional(identityId).isPresent()) {
+      update(identityId, null, identity -> identity.linkedinConnected = false);
+    }
+  }
+
   public void delete(UUID id, Long expectedVersion) {
     Identity identity = current(id, expectedVersion);
     identity.delete();

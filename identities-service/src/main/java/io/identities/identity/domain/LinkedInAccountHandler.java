@@ -4,11 +4,12 @@ import io.identities.backbone.events.EventEnvelope;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
 import io.identities.backbone.events.LinkedInSessionConnected;
+import io.identities.backbone.events.LinkedInSessionDisconnected;
 import io.identities.backbone.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
-/** Fills an identity from the LinkedIn account linkedin-gateway connected for it. */
+/** Follows the identity's LinkedIn account as linkedin-gateway connects and disconnects it. */
 @ApplicationScoped
 public class LinkedInAccountHandler implements EventHandler {
 
@@ -22,11 +23,16 @@ public class LinkedInAccountHandler implements EventHandler {
 
   @Override
   public Set<String> types() {
-    return Set.of(EventTypes.LINKEDIN_SESSION_CONNECTED);
+    return Set.of(EventTypes.LINKEDIN_SESSION_CONNECTED, EventTypes.LINKEDIN_SESSION_DISCONNECTED);
   }
 
   @Override
   public void handle(EventEnvelope event) {
-    identities.linkedInConnected(events.data(event, LinkedInSessionConnected.class));
+    if (EventTypes.LINKEDIN_SESSION_CONNECTED.equals(event.type())) {
+      identities.linkedInConnected(events.data(event, LinkedInSessionConnected.class));
+    } else {
+      identities.linkedInDisconnected(
+          events.data(event, LinkedInSessionDisconnected.class).identityId());
+    }
   }
 }

@@ -8,6 +8,7 @@ import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
 import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.events.LinkedInSessionConnected;
+import io.identities.backbone.events.LinkedInSessionDisconnected;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
@@ -77,6 +78,22 @@ class LinkedInAccountTest {
         .then()
         .statusCode(200)
         .body("dailyScrapings", equalTo(50));
+
+    EventEnvelope ended =
+        events.envelope(
+            EventTypes.LINKEDIN_SESSION_DISCONNECTED,
+            org,
+            id,
+            new LinkedInSessionDisconnected(
+                UUID.fromString(id), LinkedInSessionDisconnected.EXPIRED));
+    broker.publish(Exchanges.EVENTS, ended.type(), events.write(ended));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                !api.request()
+                    .get("/api/identities/{id}", id)
+                    .<Boolean>path("channels.linkedinConnected"));
   }
 
   private void connected(String id, boolean salesNavigator) {

@@ -2,8 +2,10 @@ package io.identities.linkedin.api;
 
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.tenant.Roles;
+import io.identities.linkedin.domain.ConnectionService;
 import io.identities.linkedin.domain.LinkedInIdentityService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/linkedin/identities")
@@ -20,9 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LinkedInIdentityResource {
 
   private final LinkedInIdentityService identities;
+  private final ConnectionService connections;
 
-  LinkedInIdentityResource(LinkedInIdentityService identities) {
+  LinkedInIdentityResource(LinkedInIdentityService identities, ConnectionService connections) {
     this.identities = identities;
+    this.connections = connections;
   }
 
   @GET
@@ -30,5 +35,15 @@ public class LinkedInIdentityResource {
   @Operation(summary = "An identity's LinkedIn connection state and daily limits")
   public LinkedInIdentityView get(@PathParam("identityId") UUID identityId) {
     return LinkedInIdentityView.of(identities.get(identityId));
+  }
+
+  @DELETE
+  @Path("/{identityId}/session")
+  @Operation(
+      summary = "Disconnect the identity's LinkedIn account",
+      description = "Publishes linkedin.session.disconnected.")
+  @APIResponse(responseCode = "204", description = "Disconnected")
+  public void disconnect(@PathParam("identityId") UUID identityId) {
+    connections.disconnect(identityId);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.identities.backbone.crypto.SecretCipher;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.LinkedInSessionConnected;
+import io.identities.backbone.events.LinkedInSessionDisconnected;
 import io.identities.backbone.outbox.Outbox;
 import io.identities.backbone.problem.ProblemException;
 import io.identities.backbone.tenant.TenantContext;
@@ -105,6 +106,41 @@ public class ConnectionService {
     }
     PendingLogin pending = inTransaction(() -> pendingLogin(open(handshakeId, false)));
     return conclude(handshakeId, ask(() -> linkedIn.verify(pending, null)));
+  }
+
+  /** Ends the identity's LinkedIn session at a user's request. */
+  public void disconnect(UUID identityId) {
+    inTransaction(
+        () -> {
+          LinkedInIdentity identity = identity(identityId);
+          if (identity.status != SessionStatus.CONNECTED) {
+            throw ProblemException.notFound("LinkedIn session of identity", identityId);
+          }
+          end(identity, LinkedInSessionDisconnected.DISCONNECTED);
+          return identity;
+        });
+  }
+
+  /** Ends a session and tells the other services why. */
+  void end(LinkedInIdentity identity, String reason) {
+    identity.disconnect();
+    outbox.publishEvent(
+        EventTypes.LINKEDIN_SESSION_DISCONNECTED,
+        tenant.orgId(),
+        identity.identityId,
+        new LinkedInSessionDisconnected(identity.identityId, reason));
+  }
+
+  /** The identity's session cookies, opened; for checks and actions on LinkedIn. */
+  LinkedIn.Session session(LinkedInIdentity identity) {
+    try {
+      return json.readValue(
+          cipher.open(identity.sealedSession, identity.identityId.toString()),
+          LinkedIn.Session.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "identity " + identity.identityId + " holds an unreadable session", e);
+    }
   }
 
   public LinkedInIdentity identity(UUID identityId) {

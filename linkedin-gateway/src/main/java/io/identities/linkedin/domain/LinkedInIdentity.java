@@ -71,6 +71,12 @@ public class LinkedInIdentity extends IdentityReplica {
     this.lastCheckedAt = connectedAt;
   }
 
+  /** Ends the session: its cookies are forgotten. */
+  void disconnect() {
+    sealedSession = null;
+    status = SessionStatus.DISCONNECTED;
+  }
+
   /** The public profile URL of the connected account. */
   public String profileUrl() {
     return profilePublicIdentifier == null

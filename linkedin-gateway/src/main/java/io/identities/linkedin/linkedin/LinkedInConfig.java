@@ -20,6 +20,10 @@ public interface LinkedInConfig {
   @WithDefault("5m")
   Duration handshakeLifetime();
 
+  /** How often each connected session is checked against LinkedIn. */
+  @WithDefault("15m")
+  Duration sessionCheckInterval();
+
   /** Wrong verification codes allowed before the handshake fails. */
   @WithDefault("3")
   int verificationAttempts();

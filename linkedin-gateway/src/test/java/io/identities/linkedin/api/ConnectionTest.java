@@ -18,6 +18,7 @@ import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
+import io.identities.linkedin.domain.SessionHealth;
 import io.identities.linkedin.support.LinkedInSimulatorResource;
 import io.identities.simulator.linkedin.DemoAccounts;
 import io.identities.simulator.linkedin.Totp;
@@ -46,6 +47,7 @@ class ConnectionTest {
   @Inject Events events;
   @Inject ObjectMapper mapper;
   @Inject EntityManager entityManager;
+  @Inject SessionHealth health;
 
   @ConfigProperty(name = "identities.test.simulator-url")
   String simulator;
@@ -101,6 +103,60 @@ class ConnectionTest {
     assertTrue(sealed.startsWith("test:"), "sealed with the configured key");
     assertFalse(sealed.contains("AQE"), "no li_at cookie in clear");
     assertFalse(event.toString().contains("AQE"), "no session on the bus");
+  }
+
+  @Test
+  void shouldDisconnectOnRequest() throws Exception {
+    String disconnected = broker.listen(Exchanges.EVENTS, EventTypes.LINKEDIN_SESSION_DISCONNECTED);
+    connect(DemoAccounts.PLAIN, DemoAccounts.PASSWORD).statusCode(200);
+
+    api().delete("/api/linkedin/identities/{id}/session", identity).then().statusCode(204);
+
+    api()
+        .get("/api/linkedin/identities/{id}", identity)
+        .then()
+        .body("status", equalTo("DISCONNECTED"));
+    api().delete("/api/linkedin/identities/{id}/session", identity).then().statusCode(404);
+    JsonNode event =
+        mapper.readTree(
+            broker
+                .nextContaining(disconnected, identity.toString(), Duration.ofSeconds(10))
+                .getBody());
+    assertEquals("DISCONNECTED", event.path("data").path("reason").asText());
+    assertEquals(
+        null,
+        QuarkusTransaction.requiringNew().call(this::sealedSessionOrNull),
+        "cookies forgotten");
+  }
+
+  @Test
+  void shouldDisconnectASessionLinkedInNoLongerAccepts() throws Exception {
+    String disconnected = broker.listen(Exchanges.EVENTS, EventTypes.LINKEDIN_SESSION_DISCONNECTED);
+    connect(DemoAccounts.SMS_PIN, DemoAccounts.PASSWORD);
+    connect(DemoAccounts.PLAIN, DemoAccounts.PASSWORD).statusCode(200);
+
+    health.checkSessionsNotCheckedFor(Duration.ZERO, 0);
+    api()
+        .get("/api/linkedin/identities/{id}", identity)
+        .then()
+        .body("status", equalTo("CONNECTED"));
+
+    given()
+        .post(simulator + "/simulator/accounts/{email}/revoke", DemoAccounts.PLAIN)
+        .then()
+        .statusCode(200);
+    health.checkSessionsNotCheckedFor(Duration.ZERO, 0);
+
+    api()
+        .get("/api/linkedin/identities/{id}", identity)
+        .then()
+        .body("status", equalTo("DISCONNECTED"));
+    JsonNode event =
+        mapper.readTree(
+            broker
+                .nextContaining(disconnected, identity.toString(), Duration.ofSeconds(10))
+                .getBody());
+    assertEquals("EXPIRED", event.path("data").path("reason").asText());
   }
 
   @Test
@@ -281,6 +337,15 @@ class ConnectionTest {
 
   private io.restassured.specification.RequestSpecification api() {
     return given().auth().oauth2(Tokens.member(org)).contentType(ContentType.JSON);
+  }
+
+  private String sealedSessionOrNull() {
+    return (String)
+        entityManager
+            .createNativeQuery(
+                "select sealed_session from linkedin_identity where identity_id = ?1")
+            .setParameter(1, identity)
+            .getSingleResult();
   }
 
   private String sealedSession() {

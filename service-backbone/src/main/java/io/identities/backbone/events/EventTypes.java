@@ -15,6 +15,9 @@ public final class EventTypes {
   /** An identity's LinkedIn account got connected; data: {@link LinkedInSessionConnected}. */
   public static final String LINKEDIN_SESSION_CONNECTED = "linkedin.session.connected";
 
+  /** An identity's LinkedIn session ended; data: {@link LinkedInSessionDisconnected}. */
+  public static final String LINKEDIN_SESSION_DISCONNECTED = "linkedin.session.disconnected";
+
   /** A connection request went out; data: {@link ActivityEvents.InvitationSent}. */
   public static final String LINKEDIN_INVITATION_SENT = "linkedin.invitation.sent";
 
