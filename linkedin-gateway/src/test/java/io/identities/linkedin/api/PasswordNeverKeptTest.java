@@ -1,0 +1,158 @@
+package io.identities.linkedin.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.rabbitmq.client.GetResponse;
+import io.identities.backbone.events.EventTypes;
+import io.identities.backbone.events.Events;
+import io.identities.backbone.events.Exchanges;
+import io.identities.backbone.testing.BrokerProbe;
+import io.identities.backbone.testing.IdentitySnapshots;
+import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.backbone.testing.Tokens;
+import io.identities.linkedin.support.LinkedInSimulatorResource;
+import io.identities.simulator.linkedin.DemoAccounts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The LinkedIn password is used for the login and forgotten: after connects that fail and succeed,
+ * it is in no log line, no row of any table, and no message that crossed RabbitMQ.
+ */
+@QuarkusTest
+@WithTestResource(LocalInfrastructure.class)
+@WithTestResource(LinkedInSimulatorResource.class)
+class PasswordNeverKeptTest {
+
+  @Inject Events events;
+  @Inject EntityManager entityManager;
+
+  private final String org = Tokens.newOrganization();
+
+  @Test
+  void shouldLeaveThePasswordNowhere() throws Exception {
+    String wrongPassword = "wrong-" + UUID.randomUUID();
+    try (BrokerProbe broker = new BrokerProbe()) {
+      String events = broker.listen(Exchanges.EVENTS, "#");
+      String commands = broker.listen(Exchanges.COMMANDS, "#");
+      UUID identity = knownIdentity(broker);
+
+      connect(identity, DemoAccounts.PLAIN, wrongPassword).statusCode(422);
+      String handshake =
+          connect(identity, DemoAccounts.EMAIL_PIN, DemoAccounts.PASSWORD)
+              .statusCode(200)
+              .extract()
+              .path("handshakeId");
+      given()
+          .auth()
+          .oauth2(Tokens.member(org))
+          .contentType(ContentType.JSON)
+          .body("{\"code\": \"" + DemoAccounts.PIN + "\"}")
+          .post("/api/linkedin/connections/{id}/verification", handshake)
+          .then()
+          .body("status", equalTo("CONNECTED"));
+      List<String> crossed = new ArrayList<>();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                for (String queue : List.of(events, commands)) {
+                  for (GetResponse m = broker.poll(queue); m != null; m = broker.poll(queue)) {
+                    crossed.add(BrokerProbe.body(m));
+                  }
+                }
+                return crossed.stream()
+                    .anyMatch(m -> m.contains(EventTypes.LINKEDIN_SESSION_CONNECTED));
+              });
+
+      String log = Files.readString(Path.of("target/quarkus-test.log"));
+      for (String secret : List.of(wrongPassword, DemoAccounts.PASSWORD)) {
+        assertFalse(log.contains(secret), "in the log");
+        assertEquals(0, rowsContaining(secret), "in a table");
+        assertFalse(crossed.stream().anyMatch(m -> m.contains(secret)), "on the bus");
+      }
+    }
+  }
+
+  private long rowsContaining(String secret) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              @SuppressWarnings("unchecked")
+              List<String> tables =
+                  entityManager
+                      .createNativeQuery(
+                          "select table_name from information_schema.tables where table_schema = 'public'")
+                      .getResultList();
+              long rows = 0;
+              for (String table : tables) {
+                rows +=
+                    ((Number)
+                            entityManager
+                                .createNativeQuery(
+                                    "select count(*) from \""
+                                        + table
+                                        + "\" t where t::text like ?1")
+                                .setParameter(1, "%" + secret + "%")
+                                .getSingleResult())
+                        .longValue();
+              }
+              return rows;
+            });
+  }
+
+  private UUID knownIdentity(BrokerProbe broker) {
+    UUID identity = UUID.randomUUID();
+    var created =
+        events.envelope(
+            EventTypes.IDENTITY_CREATED,
+            org,
+            identity.toString(),
+            IdentitySnapshots.of(identity, 0, "Ada"));
+    broker.publish(Exchanges.EVENTS, created.type(), events.write(created));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                given()
+                        .auth()
+                        .oauth2(Tokens.member(org))
+                        .get("/api/linkedin/identities/{id}", identity)
+                        .statusCode()
+                    == 200);
+    return identity;
+  }
+
+  private io.restassured.response.ValidatableResponse connect(
+      UUID identity, String email, String password) {
+    return given()
+        .auth()
+        .oauth2(Tokens.member(org))
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"identityId\": \""
+                + identity
+                + "\", \"email\": \""
+                + email
+                + "\", \"password\": \""
+                + password
+                + "\"}")
+        .post("/api/linkedin/connections")
+        .then();
+  }
+}
