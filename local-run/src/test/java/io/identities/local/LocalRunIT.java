@@ -159,6 +159,48 @@ class LocalRunIT {
         .statusCode(200)
         .body("status", equalTo("CONNECTED"))
         .body("profile.profileUrl", equalTo("https://www.linkedin.com/in/ada-lovelace"));
+
+    // spec 2A: connecting from a name creates the identity in identities-service
+    String created =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"identityName\": \"Ada (LinkedIn)\", \"email\": \"ada@example.com\", \"password\": \"correct horse battery\"}")
+            .post(LINKEDIN + "/api/linkedin/connections")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("identityId");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                given()
+                        .auth()
+                        .oauth2(token)
+                        .get(IDENTITIES + "/api/identities/" + created)
+                        .statusCode()
+                    == 200);
+    given()
+        .auth()
+        .oauth2(token)
+        .get(IDENTITIES + "/api/identities/" + created)
+        .then()
+        .body("name", equalTo("Ada (LinkedIn)"))
+        .body("linkedinUrl", equalTo("https://www.linkedin.com/in/ada-lovelace"))
+        .body("channels.linkedinConnected", equalTo(true));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                given()
+                        .auth()
+                        .oauth2(token)
+                        .get(LINKEDIN + "/api/linkedin/identities/" + created)
+                        .<Integer>path("limits.dailyMessages")
+                    == 100);
   }
 
   @Test

@@ -82,9 +82,9 @@ public class Identity extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  static Identity create(String name, ContactDetails contact) {
+  static Identity create(UUID id, String name, ContactDetails contact) {
     Identity identity = new Identity();
-    identity.id = UUID.randomUUID();
+    identity.id = id;
     identity.createdAt = Instant.now();
     identity.describe(name, contact);
     return identity;

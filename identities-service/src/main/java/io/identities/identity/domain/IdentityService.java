@@ -50,7 +50,10 @@ public class IdentityService {
   }
 
   public Identity create(String name, ContactDetails contact) {
-    Identity identity = Identity.create(requireName(name, contact), contact);
+    return created(Identity.create(UUID.randomUUID(), requireName(name, contact), contact));
+  }
+
+  private Identity created(Identity identity) {
     identity.persistAndFlush(); // the event carries the stored version
     outbox.publishEvent(
         EventTypes.IDENTITY_CREATED, tenant.orgId(), identity.id, identity.snapshot());
@@ -120,10 +123,18 @@ public class IdentityService {
         });
   }
 
-  /** Takes in a newly connected LinkedIn account; an identity deleted meanwhile is left alone. */
+  /**
+   * Takes in a newly connected LinkedIn account, creating the identity when the connection started
+   * from a name; an identity deleted meanwhile is left alone.
+   */
   public void linkedInConnected(LinkedInSessionConnected connected) {
     if (Identity.findByIdOptional(connected.identityId()).isPresent()) {
       update(connected.identityId(), null, identity -> identity.linkedInConnected(connected));
+    } else if (connected.identityName() != null) { // the connection started from a name
+      Identity identity =
+          Identity.create(connected.identityId(), connected.identityName(), new ContactDetails());
+      identity.linkedInConnected(connected);
+      created(identity);
     }
   }
 

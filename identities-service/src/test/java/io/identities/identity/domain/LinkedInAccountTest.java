@@ -96,7 +96,31 @@ class LinkedInAccountTest {
                     .<Boolean>path("channels.linkedinConnected"));
   }
 
+  @Test
+  void shouldCreateTheIdentityWhenTheConnectionStartedFromAName() {
+    String id = UUID.randomUUID().toString();
+    String created = broker.listen(Exchanges.EVENTS, EventTypes.IDENTITY_CREATED);
+
+    connected(id, "Ada at Example", false);
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> api.request().get("/api/identities/{id}", id).statusCode() == 200);
+    api.request()
+        .get("/api/identities/{id}", id)
+        .then()
+        .body("name", equalTo("Ada at Example"))
+        .body("lastName", equalTo("Lovelace"))
+        .body("channels.linkedinConnected", equalTo(true))
+        .body("linkedinSettings.dailyConnectionRequests", equalTo(20));
+    broker.nextContaining(created, id, Duration.ofSeconds(10));
+  }
+
   private void connected(String id, boolean salesNavigator) {
+    connected(id, null, salesNavigator);
+  }
+
+  private void connected(String id, String identityName, boolean salesNavigator) {
     EventEnvelope event =
         events.envelope(
             EventTypes.LINKEDIN_SESSION_CONNECTED,
@@ -104,6 +128,7 @@ class LinkedInAccountTest {
             id,
             new LinkedInSessionConnected(
                 UUID.fromString(id),
+                identityName,
                 "Ada",
                 "Lovelace",
                 "Sales at Example",

@@ -1,6 +1,7 @@
 package io.identities.linkedin.api;
 
 import io.identities.backbone.problem.Problem;
+import io.identities.backbone.problem.ProblemException;
 import io.identities.backbone.tenant.Roles;
 import io.identities.linkedin.domain.ConnectionService;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,8 +49,14 @@ public class ConnectionResource {
   @APIResponse(responseCode = "429", description = "LinkedIn asks to retry later")
   @APIResponse(responseCode = "503", description = "LinkedIn could not be reached")
   public ConnectionView connect(@Valid @NotNull ConnectRequest request) {
+    if ((request.identityId() == null) == (request.identityName() == null)) {
+      throw ProblemException.invalidField(
+          "identityId",
+          "give either identityId (an existing identity) or identityName (a new one)");
+    }
     return ConnectionView.of(
-        connections.connect(request.identityId(), request.email(), request.password()));
+        connections.connect(
+            request.identityId(), request.identityName(), request.email(), request.password()));
   }
 
   @POST
@@ -76,7 +83,8 @@ public class ConnectionResource {
 
   /** The LinkedIn credentials of an identity's account; the password is never echoed or logged. */
   public record ConnectRequest(
-      @NotNull UUID identityId,
+      UUID identityId,
+      @Size(max = 120) String identityName,
       @NotBlank
           @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a valid email address")
           @Size(max = 254)
@@ -85,7 +93,13 @@ public class ConnectionResource {
 
     @Override
     public String toString() {
-      return "ConnectRequest[identityId=" + identityId + ", email=" + email + ", password=***]";
+      return "ConnectRequest[identityId="
+          + identityId
+          + ", identityName="
+          + identityName
+          + ", email="
+          + email
+          + ", password=***]";
     }
   }
 

@@ -62,18 +62,29 @@ public class ConnectionService {
     this.json = json;
   }
 
-  public Connection connect(UUID identityId, String email, String password) {
-    inTransaction(() -> identity(identityId));
+  /**
+   * Connects the LinkedIn account of an existing identity, or, with {@code newIdentityName} and no
+   * id, of a new identity (spec 2A): identities-service creates it once the account is connected.
+   */
+  public Connection connect(
+      UUID identityId, String newIdentityName, String email, String password) {
+    UUID id = identityId != null ? identityId : UUID.randomUUID();
+    if (identityId != null) {
+      inTransaction(() -> identity(identityId));
+    }
     LoginResult result = ask(() -> linkedIn.logIn(email, password));
     return inTransaction(
         () -> {
+          if (result instanceof Refused refused) {
+            throw refusal(refused.reason());
+          }
+          if (identityId == null) {
+            LinkedInIdentity.provisional(id, newIdentityName).persist();
+          }
           if (result instanceof Connected connected) {
-            return connected(identityId, connected, null);
+            return connected(id, connected, newIdentityName, null);
           }
-          if (result instanceof LinkedIn.Challenged challenged) {
-            return challenged(identityId, challenged.pending());
-          }
-          throw refusal(((Refused) result).reason());
+          return challenged(id, ((LinkedIn.Challenged) result).pending(), newIdentityName);
         });
   }
 
@@ -155,10 +166,13 @@ public class ConnectionService {
             () -> {
               Handshake handshake = find(handshakeId);
               if (result instanceof Connected connected) {
-                return new Concluded(connected(handshake.identityId, connected, handshake), null);
+                return new Concluded(
+                    connected(
+                        handshake.identityId, connected, handshake.newIdentityName, handshake),
+                    null);
               }
-              ProblemException problem = problemFor(handshake, ((Refused) result).reason());
-              return new Concluded(view(handshake), problem);
+              Connection before = view(handshake); // before a failure may remove a new identity
+              return new Concluded(before, problemFor(handshake, ((Refused) result).reason()));
             });
     if (concluded.problem() != null) {
       throw concluded.problem(); // after the commit that recorded the spent attempt or the end
@@ -196,7 +210,8 @@ public class ConnectionService {
     }
   }
 
-  private Connection connected(UUID identityId, Connected connected, Handshake handshake) {
+  private Connection connected(
+      UUID identityId, Connected connected, String newIdentityName, Handshake handshake) {
     LinkedInIdentity identity = identity(identityId);
     identity.connect(
         cipher.seal(write(connected.session()), identityId.toString()), connected.profile());
@@ -210,6 +225,7 @@ public class ConnectionService {
         identityId,
         new LinkedInSessionConnected(
             identityId,
+            newIdentityName,
             profile.firstName(),
             profile.lastName(),
             profile.headline(),
@@ -219,10 +235,11 @@ public class ConnectionService {
     return new Connection(SessionStatus.CONNECTED, identityId, handshake, identity);
   }
 
-  private Connection challenged(UUID identityId, PendingLogin pending) {
+  private Connection challenged(UUID identityId, PendingLogin pending, String newIdentityName) {
     Handshake handshake = new Handshake();
     handshake.id = UUID.randomUUID();
     handshake.identityId = identityId;
+    handshake.newIdentityName = newIdentityName;
     handshake.status = Handshake.Status.PENDING;
     handshake.challengeType = pending.type();
     handshake.hint = pending.hint();
@@ -285,6 +302,10 @@ public class ConnectionService {
   private void fail(Handshake handshake, Handshake.Status outcome) {
     handshake.end(outcome);
     LinkedInIdentity identity = identity(handshake.identityId);
+    if (handshake.newIdentityName != null && identity.connectedAt == null) {
+      identity.delete(); // the identity this login was to create will not exist
+      return;
+    }
     if (identity.status == SessionStatus.CHALLENGE_PENDING) {
       identity.status =
           identity.connectedAt == null ? SessionStatus.NOT_CONNECTED : SessionStatus.DISCONNECTED;

@@ -37,6 +37,10 @@ public class Handshake extends PanacheEntityBase {
   @Column(name = "identity_id", nullable = false)
   public UUID identityId;
 
+  /** Set when the login is to create a new identity of this name (spec 2A). */
+  @Column(name = "new_identity_name")
+  public String newIdentityName;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public Status status;

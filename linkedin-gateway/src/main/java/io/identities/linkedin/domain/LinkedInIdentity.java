@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * An identity as the LinkedIn gateway knows it: its name and LinkedIn limits (replicated from
@@ -57,6 +58,19 @@ public class LinkedInIdentity extends IdentityReplica {
   protected void copy(IdentitySnapshot snapshot) {
     dailyConnectionRequests = snapshot.linkedin().dailyConnectionRequests();
     dailyMessages = snapshot.linkedin().dailyMessages();
+  }
+
+  /**
+   * The identity a connection by name creates, until identities-service announces it (version 0 and
+   * up replace this one); its limits are unknown until then.
+   */
+  static LinkedInIdentity provisional(UUID identityId, String name) {
+    LinkedInIdentity identity = new LinkedInIdentity();
+    identity.identityId = identityId;
+    identity.name = name;
+    identity.identityVersion = -1;
+    identity.updatedAt = Instant.now();
+    return identity;
   }
 
   void connect(String sealedSession, Profile profile) {

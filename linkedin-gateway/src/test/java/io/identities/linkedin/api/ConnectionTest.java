@@ -106,6 +106,86 @@ class ConnectionTest {
   }
 
   @Test
+  void shouldConnectANewIdentityByNameAndAnnounceIt() throws Exception {
+    String connectedEvents = broker.listen(Exchanges.EVENTS, EventTypes.LINKEDIN_SESSION_CONNECTED);
+
+    String id =
+        api()
+            .body(
+                "{\"identityName\": \"Ada at Example\", \"email\": \""
+                    + DemoAccounts.PLAIN
+                    + "\", \"password\": \""
+                    + DemoAccounts.PASSWORD
+                    + "\"}")
+            .post("/api/linkedin/connections")
+            .then()
+            .statusCode(200)
+            .body("status", equalTo("CONNECTED"))
+            .extract()
+            .path("identityId");
+
+    api()
+        .get("/api/linkedin/identities/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Ada at Example"));
+    JsonNode event =
+        mapper.readTree(
+            broker.nextContaining(connectedEvents, id, Duration.ofSeconds(10)).getBody());
+    assertEquals("Ada at Example", event.path("data").path("identityName").asText());
+  }
+
+  @Test
+  void shouldForgetTheNewIdentityOfAConnectionThatFailed() {
+    String handshake =
+        api()
+            .body(
+                "{\"identityName\": \"Never\", \"email\": \""
+                    + DemoAccounts.EMAIL_PIN
+                    + "\", \"password\": \""
+                    + DemoAccounts.PASSWORD
+                    + "\"}")
+            .post("/api/linkedin/connections")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("handshakeId");
+    String id =
+        api()
+            .get("/api/linkedin/connections/{id}", handshake)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("identityId");
+
+    for (String code : new String[] {"111111", "222222", "333333"}) {
+      verify(handshake, code).statusCode(422);
+    }
+
+    api().get("/api/linkedin/identities/{id}", id).then().statusCode(404);
+  }
+
+  @Test
+  void shouldNeedEitherAnIdentityOrAName() {
+    api()
+        .body("{\"email\": \"" + DemoAccounts.PLAIN + "\", \"password\": \"x\"}")
+        .post("/api/linkedin/connections")
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("identityId"));
+    api()
+        .body(
+            "{\"identityId\": \""
+                + identity
+                + "\", \"identityName\": \"Both\", \"email\": \""
+                + DemoAccounts.PLAIN
+                + "\", \"password\": \"x\"}")
+        .post("/api/linkedin/connections")
+        .then()
+        .statusCode(400);
+  }
+
+  @Test
   void shouldDisconnectOnRequest() throws Exception {
     String disconnected = broker.listen(Exchanges.EVENTS, EventTypes.LINKEDIN_SESSION_DISCONNECTED);
     connect(DemoAccounts.PLAIN, DemoAccounts.PASSWORD).statusCode(200);

@@ -7,10 +7,14 @@ import java.util.UUID;
  * Data of linkedin.session.connected: an identity's LinkedIn account is connected, and this is its
  * profile (identities-service fills the identity's contact details from it). Never the session
  * itself.
+ *
+ * @param identityName set when the connection started from a name (spec 2A): identities-service
+ *     creates the identity, with this id, before filling it
  */
 @RegisterForReflection
 public record LinkedInSessionConnected(
     UUID identityId,
+    String identityName,
     String firstName,
     String lastName,
     String headline,
