@@ -4,6 +4,7 @@ import io.identities.backbone.problem.Problem;
 import io.identities.backbone.problem.ProblemException;
 import io.identities.backbone.tenant.Roles;
 import io.identities.linkedin.domain.ConnectionService;
+import io.identities.linkedin.linkedin.LinkedIn.ChallengeType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -72,6 +73,16 @@ public class ConnectionResource {
     return ConnectionView.of(connections.verify(handshakeId, request.code()));
   }
 
+  @POST
+  @Path("/{handshakeId}/resend")
+  @Operation(
+      summary = "Have LinkedIn send the code again, or another way (method EMAIL_PIN or SMS_PIN)")
+  @APIResponse(responseCode = "410", description = "The handshake expired (5 minutes)")
+  public ConnectionView resend(@PathParam("handshakeId") UUID handshakeId, ResendRequest request) {
+    return ConnectionView.of(
+        connections.resend(handshakeId, request == null ? null : request.method()));
+  }
+
   @GET
   @Path("/{handshakeId}")
   @Operation(
@@ -102,6 +113,9 @@ public class ConnectionResource {
           + ", password=***]";
     }
   }
+
+  /** How to send the code again; no method means the same way as before. */
+  public record ResendRequest(ChallengeType method) {}
 
   /** The code LinkedIn sent by email or SMS, or the authenticator app shows. */
   public record VerificationRequest(

@@ -107,6 +107,31 @@ public class ConnectionService {
     return conclude(handshakeId, result);
   }
 
+  /**
+   * Has LinkedIn send the code again, or another way (email or SMS; null for the same way): the
+   * "resend" and "try another way" of LinkedIn's own page.
+   */
+  public Connection resend(UUID handshakeId, ChallengeType method) {
+    if (method == ChallengeType.AUTHENTICATOR_APP || method == ChallengeType.APP_APPROVAL) {
+      throw ProblemException.invalidField(
+          "method", "a code can be sent again by EMAIL_PIN or SMS_PIN");
+    }
+    expireIfDue(handshakeId);
+    PendingLogin pending = inTransaction(() -> pendingLogin(open(handshakeId, false)));
+    LoginResult result = ask(() -> linkedIn.resend(pending, method));
+    if (!(result instanceof LinkedIn.Challenged challenged)) {
+      return conclude(handshakeId, result);
+    }
+    return inTransaction(
+        () -> {
+          Handshake handshake = open(handshakeId, true);
+          handshake.challengeType = challenged.pending().type();
+          handshake.hint = challenged.pending().hint();
+          handshake.sealedLogin = cipher.seal(write(challenged.pending()), handshake.id.toString());
+          return view(handshake);
+        });
+  }
+
   /** The handshake's state; for an app approval, asks LinkedIn whether the member approved. */
   public Connection status(UUID handshakeId) {
     expireIfDue(handshakeId);

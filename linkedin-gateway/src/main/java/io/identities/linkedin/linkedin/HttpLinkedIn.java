@@ -87,6 +87,29 @@ public class HttpLinkedIn implements LinkedIn {
   }
 
   @Override
+  public LoginResult resend(PendingLogin pending, ChallengeType method) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("challenge_id", pending.challengeId());
+    if (method != null) {
+      form.put("method", method.name());
+    }
+    HttpResponse<String> answer =
+        send(post("/checkpoint/challenge/resend", pending.jsessionId(), Map.of(), form));
+    JsonNode body = body(answer);
+    return switch (body.path("login_result").asText()) {
+      case "CHALLENGE" ->
+          new Challenged(
+              new PendingLogin(
+                  pending.challengeId(),
+                  ChallengeType.valueOf(body.path("challenge_type").asText()),
+                  body.path("hint").asText(),
+                  pending.jsessionId()));
+      case "EXPIRED" -> new Refused(Refusal.CHALLENGE_EXPIRED);
+      default -> throw unexpected(answer);
+    };
+  }
+
+  @Override
   public Profile profile(Session session) {
     HttpResponse<String> answer =
         send(

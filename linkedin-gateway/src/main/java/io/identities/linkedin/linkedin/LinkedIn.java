@@ -16,6 +16,12 @@ public interface LinkedIn {
   LoginResult verify(PendingLogin pending, String code);
 
   /**
+   * Asks LinkedIn to send the code again, or another way ({@code method} EMAIL_PIN or SMS_PIN; null
+   * for the same way); answers the challenge as it now stands.
+   */
+  LoginResult resend(PendingLogin pending, ChallengeType method);
+
+  /**
    * @throws SessionExpiredException when LinkedIn no longer accepts the session
    */
   Profile profile(Session session);

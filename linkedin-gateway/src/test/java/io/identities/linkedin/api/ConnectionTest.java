@@ -284,6 +284,31 @@ class ConnectionTest {
   }
 
   @Test
+  void shouldSendTheCodeAnotherWay() {
+    String handshake = challenge(DemoAccounts.EMAIL_PIN);
+
+    resend(handshake, "{\"method\": \"SMS_PIN\"}")
+        .statusCode(200)
+        .body("challengeType", equalTo("SMS_PIN"))
+        .body("hint", containsString("SMS"));
+    resend(handshake, "{}").statusCode(200).body("challengeType", equalTo("SMS_PIN"));
+    resend(handshake, "{\"method\": \"AUTHENTICATOR_APP\"}").statusCode(400);
+
+    verify(handshake, DemoAccounts.PIN).statusCode(200).body("status", equalTo("CONNECTED"));
+  }
+
+  @Test
+  void shouldLetAnAppApprovalFallBackToAnEmailCode() {
+    String handshake = challenge(DemoAccounts.APP_APPROVAL);
+
+    resend(handshake, "{\"method\": \"EMAIL_PIN\"}")
+        .statusCode(200)
+        .body("challengeType", equalTo("EMAIL_PIN"));
+
+    verify(handshake, DemoAccounts.PIN).statusCode(200).body("status", equalTo("CONNECTED"));
+  }
+
+  @Test
   void shouldGiveUpAfterThreeWrongCodes() {
     String handshake = challenge(DemoAccounts.SMS_PIN);
 
@@ -406,6 +431,10 @@ class ConnectionTest {
                 + "\"}")
         .post("/api/linkedin/connections")
         .then();
+  }
+
+  private ValidatableResponse resend(String handshake, String body) {
+    return api().body(body).post("/api/linkedin/connections/{id}/resend", handshake).then();
   }
 
   private ValidatableResponse verify(String handshake, String code) {

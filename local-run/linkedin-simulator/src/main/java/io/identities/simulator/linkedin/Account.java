@@ -31,8 +31,8 @@ public record Account(
     APP_APPROVAL
   }
 
-  /** The hint LinkedIn shows with a challenge: where the code went. */
-  String hint() {
+  /** The hint LinkedIn shows with a challenge of this kind: where the code went. */
+  String hint(TwoStep twoStep) {
     return switch (twoStep) {
       case EMAIL_PIN ->
           "a code was sent to " + email.charAt(0) + "***" + email.substring(email.indexOf('@'));

@@ -36,6 +36,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code POST /checkpoint/challenge/verify} with {@code challenge_id} and {@code pin}: {@code
  *       PASS}, {@code BAD_PIN}, {@code PENDING} (app approval not given yet), {@code REJECTED} or
  *       {@code EXPIRED};
+ *   <li>{@code POST /checkpoint/challenge/resend} with {@code challenge_id} and an optional {@code
+ *       method} (EMAIL_PIN or SMS_PIN): the code again, or another way;
  *   <li>{@code GET /voyager/api/me} with the session cookies: the member's profile, 401 once the
  *       session is revoked.
  * </ul>
@@ -54,7 +56,8 @@ public final class LinkedInSimulator implements AutoCloseable {
   private final Map<String, String> sessions = new ConcurrentHashMap<>(); // li_at -> email
   private final HttpServer server;
 
-  private record Challenge(String email, Instant expiresAt, Approval approval) {}
+  private record Challenge(
+      String email, Account.TwoStep type, Instant expiresAt, Approval approval) {}
 
   private enum Approval {
     WAITING,
@@ -74,6 +77,8 @@ public final class LinkedInSimulator implements AutoCloseable {
     server.createContext("/uas/authenticate", exchange -> handle(exchange, this::authenticate));
     server.createContext(
         "/checkpoint/challenge/verify", exchange -> handle(exchange, this::verify));
+    server.createContext(
+        "/checkpoint/challenge/resend", exchange -> handle(exchange, this::resend));
     server.createContext("/voyager/api/me", exchange -> handle(exchange, this::me));
     server.createContext("/simulator/", exchange -> handle(exchange, this::control));
     server.start();
@@ -148,7 +153,11 @@ public final class LinkedInSimulator implements AutoCloseable {
     String id = token(12);
     challenges.put(
         id,
-        new Challenge(account.email(), Instant.now().plus(CHALLENGE_LIFETIME), Approval.WAITING));
+        new Challenge(
+            account.email(),
+            account.twoStep(),
+            Instant.now().plus(CHALLENGE_LIFETIME),
+            Approval.WAITING));
     return Reply.json(
         200,
         Map.of(
@@ -159,7 +168,7 @@ public final class LinkedInSimulator implements AutoCloseable {
             "challenge_type",
             account.twoStep().name(),
             "hint",
-            account.hint()));
+            account.hint(account.twoStep())));
   }
 
   private Reply verify(HttpExchange exchange, Map<String, String> form) {
@@ -173,7 +182,7 @@ public final class LinkedInSimulator implements AutoCloseable {
     Account account = accounts.get(challenge.email().toLowerCase());
     String pin = form.getOrDefault("pin", "");
     boolean passed =
-        switch (account.twoStep()) {
+        switch (challenge.type()) {
           case EMAIL_PIN, SMS_PIN -> account.pin().equals(pin);
           case AUTHENTICATOR_APP -> Totp.verify(account.totpSecret(), pin, Instant.now());
           case APP_APPROVAL -> {
@@ -189,10 +198,46 @@ public final class LinkedInSimulator implements AutoCloseable {
       challenges.remove(String.valueOf(form.get("challenge_id")));
       return pass(account);
     }
-    if (account.twoStep() == Account.TwoStep.APP_APPROVAL) {
+    if (challenge.type() == Account.TwoStep.APP_APPROVAL) {
       return result(challenge.approval() == Approval.REJECTED ? "REJECTED" : "PENDING");
     }
     return result("BAD_PIN");
+  }
+
+  /**
+   * Sends the code again, or another way ({@code method}: EMAIL_PIN or SMS_PIN), as LinkedIn's
+   * "resend" and "try another way" do.
+   */
+  private Reply resend(HttpExchange exchange, Map<String, String> form) {
+    if (!csrfMatches(exchange)) {
+      return Reply.json(403, Map.of("status", 403, "message", "CSRF check failed"));
+    }
+    String id = String.valueOf(form.get("challenge_id"));
+    Challenge challenge = challenges.get(id);
+    if (challenge == null || challenge.expiresAt().isBefore(Instant.now())) {
+      return result("EXPIRED");
+    }
+    Account.TwoStep type =
+        form.containsKey("method") ? Account.TwoStep.valueOf(form.get("method")) : challenge.type();
+    if (type != Account.TwoStep.EMAIL_PIN
+        && type != Account.TwoStep.SMS_PIN
+        && type != challenge.type()) {
+      return Reply.json(400, Map.of("status", 400, "message", "codes can be sent by email or SMS"));
+    }
+    challenges.put(
+        id, new Challenge(challenge.email(), type, challenge.expiresAt(), challenge.approval()));
+    Account account = accounts.get(challenge.email().toLowerCase());
+    return Reply.json(
+        200,
+        Map.of(
+            "login_result",
+            "CHALLENGE",
+            "challenge_id",
+            id,
+            "challenge_type",
+            type.name(),
+            "hint",
+            account.hint(type)));
   }
 
   private Reply me(HttpExchange exchange, Map<String, String> form) {
@@ -228,7 +273,7 @@ public final class LinkedInSimulator implements AutoCloseable {
         challenges.replaceAll(
             (id, c) ->
                 c.email().equalsIgnoreCase(email)
-                    ? new Challenge(c.email(), c.expiresAt(), approval)
+                    ? new Challenge(c.email(), c.type(), c.expiresAt(), approval)
                     : c);
         return Reply.json(200, Map.of("approval", approval.name()));
       }
