@@ -81,17 +81,7 @@ class LocalRunIT {
             .path("id");
     long created = System.nanoTime();
 
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(10))
-        .pollInterval(Duration.ofMillis(20))
-        .until(
-            () ->
-                given()
-                        .auth()
-                        .oauth2(token)
-                        .get(LINKEDIN + "/api/linkedin/identities/" + id)
-                        .statusCode()
-                    == 200);
+    awaitFound(LINKEDIN + "/api/linkedin/identities/" + id);
     System.out.printf(
         "identity visible in linkedin-gateway %d ms after it was created%n",
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - created));
@@ -104,16 +94,7 @@ class LocalRunIT {
         .body("status", equalTo("NOT_CONNECTED"))
         .body("limits.dailyConnectionRequests", equalTo(20))
         .body("limits.dailyMessages", equalTo(100));
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                given()
-                        .auth()
-                        .oauth2(token)
-                        .get(EMAIL + "/api/email/identities/" + id + "/inboxes")
-                        .statusCode()
-                    == 200);
+    awaitFound(EMAIL + "/api/email/identities/" + id + "/inboxes");
     given()
         .auth()
         .oauth2(token)
@@ -135,16 +116,7 @@ class LocalRunIT {
             .statusCode(201)
             .extract()
             .path("id");
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                given()
-                        .auth()
-                        .oauth2(token)
-                        .get(LINKEDIN + "/api/linkedin/identities/" + id)
-                        .statusCode()
-                    == 200);
+    awaitFound(LINKEDIN + "/api/linkedin/identities/" + id);
 
     given()
         .auth()
@@ -173,16 +145,7 @@ class LocalRunIT {
             .statusCode(200)
             .extract()
             .path("identityId");
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                given()
-                        .auth()
-                        .oauth2(token)
-                        .get(IDENTITIES + "/api/identities/" + created)
-                        .statusCode()
-                    == 200);
+    awaitFound(IDENTITIES + "/api/identities/" + created);
     given()
         .auth()
         .oauth2(token)
@@ -221,6 +184,14 @@ class LocalRunIT {
       given().get(service + "/q/openapi").then().statusCode(200).body(containsString("openapi"));
     }
     given().get(IDENTITIES + "/q/openapi").then().body(containsString("/api/identities"));
+  }
+
+  /** Waits until the service knows what {@code url} names (the events have been consumed). */
+  private static void awaitFound(String url) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> given().auth().oauth2(token).get(url).statusCode() == 200);
   }
 
   private static String readToken() {

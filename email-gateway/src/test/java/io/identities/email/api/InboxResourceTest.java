@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.empty;
 import io.identities.backbone.events.EventEnvelope;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
-import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
@@ -48,7 +47,7 @@ class InboxResourceTest {
     EventEnvelope created =
         events.envelope(
             EventTypes.IDENTITY_CREATED, org, id.toString(), IdentitySnapshots.of(id, 0, "Ada"));
-    broker.publish(Exchanges.EVENTS, created.type(), events.write(created));
+    broker.publish(events, created);
 
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))

@@ -86,7 +86,7 @@ class LinkedInAccountTest {
             id,
             new LinkedInSessionDisconnected(
                 UUID.fromString(id), LinkedInSessionDisconnected.EXPIRED));
-    broker.publish(Exchanges.EVENTS, ended.type(), events.write(ended));
+    broker.publish(events, ended);
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(
@@ -135,6 +135,6 @@ class LinkedInAccountTest {
                 "https://www.linkedin.com/in/ada-lovelace",
                 "ada@example.com",
                 salesNavigator));
-    broker.publish(Exchanges.EVENTS, event.type(), events.write(event));
+    broker.publish(events, event);
   }
 }

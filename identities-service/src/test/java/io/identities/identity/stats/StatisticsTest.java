@@ -7,7 +7,6 @@ import io.identities.backbone.events.ActivityEvents;
 import io.identities.backbone.events.EventEnvelope;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
-import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
@@ -213,7 +212,7 @@ class StatisticsTest {
   }
 
   private void publish(EventEnvelope event) {
-    broker.publish(Exchanges.EVENTS, event.type(), events.write(event));
+    broker.publish(events, event);
   }
 
   private EventEnvelope envelope(String type, String at, Object data) {

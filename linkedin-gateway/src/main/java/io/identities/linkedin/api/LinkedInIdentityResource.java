@@ -3,7 +3,6 @@ package io.identities.linkedin.api;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.tenant.Roles;
 import io.identities.linkedin.domain.ConnectionService;
-import io.identities.linkedin.domain.LinkedInIdentityService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,11 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "LinkedIn")
 public class LinkedInIdentityResource {
 
-  private final LinkedInIdentityService identities;
   private final ConnectionService connections;
 
-  LinkedInIdentityResource(LinkedInIdentityService identities, ConnectionService connections) {
-    this.identities = identities;
+  LinkedInIdentityResource(ConnectionService connections) {
     this.connections = connections;
   }
 
@@ -34,7 +31,7 @@ public class LinkedInIdentityResource {
   @Path("/{identityId}")
   @Operation(summary = "An identity's LinkedIn connection state and daily limits")
   public LinkedInIdentityView get(@PathParam("identityId") UUID identityId) {
-    return LinkedInIdentityView.of(identities.get(identityId));
+    return LinkedInIdentityView.of(connections.identity(identityId));
   }
 
   @DELETE

@@ -65,7 +65,7 @@ class ConnectionTest {
             org,
             identity.toString(),
             IdentitySnapshots.of(identity, 0, "Ada"));
-    broker.publish(Exchanges.EVENTS, created.type(), events.write(created));
+    broker.publish(events, created);
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> api().get("/api/linkedin/identities/{id}", identity).statusCode() == 200);

@@ -124,7 +124,7 @@ class PasswordNeverKeptTest {
             org,
             identity.toString(),
             IdentitySnapshots.of(identity, 0, "Ada"));
-    broker.publish(Exchanges.EVENTS, created.type(), events.write(created));
+    broker.publish(events, created);
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(

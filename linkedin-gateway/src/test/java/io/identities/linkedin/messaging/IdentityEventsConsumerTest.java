@@ -222,6 +222,6 @@ class IdentityEventsConsumerTest {
   }
 
   private void publish(EventEnvelope event) {
-    broker.publish(Exchanges.EVENTS, event.type(), events.write(event));
+    broker.publish(events, event);
   }
 }

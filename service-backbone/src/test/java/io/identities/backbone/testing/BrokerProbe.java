@@ -6,6 +6,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import io.identities.backbone.events.EventEnvelope;
+import io.identities.backbone.events.Events;
+import io.identities.backbone.events.Exchanges;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -48,6 +50,11 @@ public final class BrokerProbe implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Publishes an event on the events exchange, routed by its type, as another service would. */
+  public void publish(Events events, EventEnvelope event) {
+    publish(Exchanges.EVENTS, event.type(), events.write(event));
   }
 
   /** Publishes an envelope as the outbox relay would: persistent, with confirms. */

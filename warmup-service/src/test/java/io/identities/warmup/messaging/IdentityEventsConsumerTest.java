@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.identities.backbone.events.EventEnvelope;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
-import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
@@ -44,7 +43,7 @@ class IdentityEventsConsumerTest {
         events.envelope(
             EventTypes.IDENTITY_CREATED, org, id.toString(), IdentitySnapshots.of(id, 0, "Ada"));
 
-    broker.publish(Exchanges.EVENTS, created.type(), events.write(created));
+    broker.publish(events, created);
 
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
