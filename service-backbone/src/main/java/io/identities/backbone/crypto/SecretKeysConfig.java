@@ -8,13 +8,12 @@ import java.util.Optional;
 @ConfigMapping(prefix = "identities.secrets")
 public interface SecretKeysConfig {
 
-  /** The id of the key that seals new secrets. */
+  /** The id of the key that seals new secrets (env IDENTITIES_SECRETS_ACTIVE_KEY). */
   Optional<String> activeKey();
 
   /**
    * Every key still needed to open secrets, as {@code <id>:<32 random bytes, hex or base64>}, comma
-   * separated; set as a system property or in a config file (see README). Keep a retired key here
-   * until no secret uses it.
+   * separated (env IDENTITIES_SECRETS_KEYS). Keep a retired key here until no secret uses it.
    */
   Optional<List<String>> keys();
 }
