@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import java.io.BufferedReader;
@@ -14,9 +15,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,6 +168,63 @@ class LocalRunIT {
                         .get(LINKEDIN + "/api/linkedin/identities/" + created)
                         .<Integer>path("limits.dailyMessages")
                     == 100);
+  }
+
+  @Test
+  void shouldAddAnIdentityThroughAShareLinkOpenedWithoutAnAccount() {
+    String url =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType(ContentType.JSON)
+            .body("{\"identityName\": \"Sam (shared)\"}")
+            .post(IDENTITIES + "/api/identities/share-links")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("url");
+    assertTrue(url.startsWith(LINKEDIN + "/share/"), url);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> given().get(url).statusCode() == 200);
+
+    var invitation = given().get(url);
+    assertTrue(invitation.asString().contains("Dev Organization invites you"));
+    String cookie = invitation.getCookie("share_csrf");
+    var challenge =
+        given()
+            .cookie("share_csrf", cookie)
+            .contentType("application/x-www-form-urlencoded")
+            .formParam("csrf", cookie)
+            .formParam("email", "sms@example.com")
+            .formParam("password", "correct horse battery")
+            .post(url);
+    assertTrue(challenge.asString().contains("sent by SMS"), challenge.asString());
+    Matcher handshake =
+        Pattern.compile("name=\"handshake\" value=\"([^\"]+)\"").matcher(challenge.asString());
+    assertTrue(handshake.find());
+    given()
+        .cookie("share_csrf", cookie)
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("csrf", cookie)
+        .formParam("handshake", handshake.group(1))
+        .formParam("code", "246810")
+        .post(url + "/verification")
+        .then()
+        .statusCode(200)
+        .body(containsString("Your LinkedIn account is connected"));
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                given()
+                    .auth()
+                    .oauth2(token)
+                    .get(IDENTITIES + "/api/identities?q=shared")
+                    .<List<String>>path("items.name")
+                    .contains("Sam (shared)"));
+    given().get(url).then().statusCode(410);
   }
 
   @Test

@@ -68,6 +68,12 @@ public class ConnectionService {
    */
   public Connection connect(
       UUID identityId, String newIdentityName, String email, String password) {
+    return connect(identityId, newIdentityName, email, password, null);
+  }
+
+  /** Connects through a share link, which the connection spends (see {@link ShareLinkService}). */
+  Connection connect(
+      UUID identityId, String newIdentityName, String email, String password, UUID shareLinkId) {
     UUID id = identityId != null ? identityId : UUID.randomUUID();
     if (identityId != null) {
       inTransaction(() -> identity(identityId));
@@ -82,9 +88,11 @@ public class ConnectionService {
             LinkedInIdentity.provisional(id, newIdentityName).persist();
           }
           if (result instanceof Connected connected) {
+            spend(shareLinkId);
             return connected(id, connected, newIdentityName, null);
           }
-          return challenged(id, ((LinkedIn.Challenged) result).pending(), newIdentityName);
+          return challenged(
+              id, ((LinkedIn.Challenged) result).pending(), newIdentityName, shareLinkId);
         });
   }
 
@@ -191,6 +199,7 @@ public class ConnectionService {
             () -> {
               Handshake handshake = find(handshakeId);
               if (result instanceof Connected connected) {
+                spend(handshake.shareLinkId);
                 return new Concluded(
                     connected(
                         handshake.identityId, connected, handshake.newIdentityName, handshake),
@@ -260,11 +269,13 @@ public class ConnectionService {
     return new Connection(SessionStatus.CONNECTED, identityId, handshake, identity);
   }
 
-  private Connection challenged(UUID identityId, PendingLogin pending, String newIdentityName) {
+  private Connection challenged(
+      UUID identityId, PendingLogin pending, String newIdentityName, UUID shareLinkId) {
     Handshake handshake = new Handshake();
     handshake.id = UUID.randomUUID();
     handshake.identityId = identityId;
     handshake.newIdentityName = newIdentityName;
+    handshake.shareLinkId = shareLinkId;
     handshake.status = Handshake.Status.PENDING;
     handshake.challengeType = pending.type();
     handshake.hint = pending.hint();
@@ -273,6 +284,9 @@ public class ConnectionService {
     handshake.expiresAt = handshake.createdAt.plus(config.handshakeLifetime());
     handshake.sealedLogin = cipher.seal(write(pending), handshake.id.toString());
     handshake.persist();
+    if (shareLinkId != null) {
+      ShareLink.<ShareLink>findById(shareLinkId).holdFor(handshake);
+    }
     LinkedInIdentity identity = identity(identityId);
     identity.status = SessionStatus.CHALLENGE_PENDING;
     return new Connection(SessionStatus.CHALLENGE_PENDING, identityId, handshake, identity);
@@ -281,6 +295,11 @@ public class ConnectionService {
   private Connection view(Handshake handshake) {
     LinkedInIdentity identity = identity(handshake.identityId);
     return new Connection(identity.status, handshake.identityId, handshake, identity);
+  }
+
+  /** A handshake as it stands, without asking LinkedIn. */
+  public Handshake handshake(UUID handshakeId) {
+    return inTransaction(() -> find(handshakeId));
   }
 
   private Handshake find(UUID handshakeId) {
@@ -324,8 +343,28 @@ public class ConnectionService {
     }
   }
 
+  /**
+   * Spends the share link a connection came through; a link spent meanwhile refuses (and rolls
+   * back) this second connection.
+   */
+  private static void spend(UUID shareLinkId) {
+    if (shareLinkId == null) {
+      return;
+    }
+    ShareLink link =
+        ShareLink.<ShareLink>findByIdOptional(shareLinkId, LockModeType.PESSIMISTIC_WRITE)
+            .orElseThrow();
+    if (link.usedAt != null) {
+      throw ProblemException.conflict("This share link has already been used");
+    }
+    link.spend(Instant.now());
+  }
+
   private void fail(Handshake handshake, Handshake.Status outcome) {
     handshake.end(outcome);
+    if (handshake.shareLinkId != null) {
+      ShareLink.<ShareLink>findById(handshake.shareLinkId).release();
+    }
     LinkedInIdentity identity = identity(handshake.identityId);
     if (handshake.newIdentityName != null && identity.connectedAt == null) {
       identity.delete(); // the identity this login was to create will not exist

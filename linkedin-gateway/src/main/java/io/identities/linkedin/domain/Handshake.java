@@ -41,6 +41,10 @@ public class Handshake extends PanacheEntityBase {
   @Column(name = "new_identity_name")
   public String newIdentityName;
 
+  /** The share link this login came through; it is spent when the login completes. */
+  @Column(name = "share_link_id")
+  UUID shareLinkId;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   public Status status;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.GetResponse;
 import io.identities.backbone.events.EventTypes;
@@ -14,6 +15,8 @@ import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.linkedin.support.LinkedInSimulatorResource;
+import io.identities.linkedin.support.ShareLinks;
+import io.identities.linkedin.support.ShareVisitor;
 import io.identities.simulator.linkedin.DemoAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The LinkedIn password is used for the login and forgotten: after connects that fail and succeed,
- * it is in no log line, no row of any table, and no message that crossed RabbitMQ.
+ * through the API and through a share link's pages, it is in no log line, no row of any table, no
+ * message that crossed RabbitMQ, and no page.
  */
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
@@ -66,6 +70,14 @@ class PasswordNeverKeptTest {
           .post("/api/linkedin/connections/{id}/verification", handshake)
           .then()
           .body("status", equalTo("CONNECTED"));
+      List<String> pages = new ArrayList<>();
+      ShareVisitor visitor =
+          new ShareVisitor(ShareLinks.make(broker, this.events, org, null, "Leak check"));
+      pages.add(visitor.open().asString());
+      pages.add(visitor.signIn(null, DemoAccounts.PLAIN, wrongPassword).asString());
+      pages.add(visitor.signIn(null, DemoAccounts.EMAIL_PIN, DemoAccounts.PASSWORD).asString());
+      pages.add(visitor.verify(DemoAccounts.PIN).asString());
+      assertTrue(pages.get(3).contains("is connected"), pages.get(3));
       List<String> crossed = new ArrayList<>();
       Awaitility.await()
           .atMost(Duration.ofSeconds(10))
@@ -77,7 +89,9 @@ class PasswordNeverKeptTest {
                   }
                 }
                 return crossed.stream()
-                    .anyMatch(m -> m.contains(EventTypes.LINKEDIN_SESSION_CONNECTED));
+                        .filter(m -> m.contains(EventTypes.LINKEDIN_SESSION_CONNECTED))
+                        .count()
+                    == 2;
               });
 
       String log = Files.readString(Path.of("target/quarkus-test.log"));
@@ -85,6 +99,7 @@ class PasswordNeverKeptTest {
         assertFalse(log.contains(secret), "in the log");
         assertEquals(0, rowsContaining(secret), "in a table");
         assertFalse(crossed.stream().anyMatch(m -> m.contains(secret)), "on the bus");
+        assertFalse(pages.stream().anyMatch(p -> p.contains(secret)), "echoed in a page");
       }
     }
   }

@@ -12,6 +12,11 @@ public final class EventTypes {
   /** An identity was deleted; data: {@link IdentityDeleted}. */
   public static final String IDENTITY_DELETED = "identity.deleted";
 
+  /**
+   * A share link was made for an outsider to connect an account; data: {@link ShareLinkCreated}.
+   */
+  public static final String IDENTITY_SHARE_LINK_CREATED = "identity.share-link.created";
+
   /** An identity's LinkedIn account got connected; data: {@link LinkedInSessionConnected}. */
   public static final String LINKEDIN_SESSION_CONNECTED = "linkedin.session.connected";
 

@@ -102,6 +102,25 @@ public final class BrokerProbe implements AutoCloseable {
             response -> response != null);
   }
 
+  /** True when no message containing {@code marker} arrives on {@code queue} for {@code during}. */
+  public boolean noneContaining(String queue, String marker, Duration during) {
+    long end = System.nanoTime() + during.toNanos();
+    while (System.nanoTime() < end) {
+      for (GetResponse r = poll(queue); r != null; r = poll(queue)) {
+        if (body(r).contains(marker)) {
+          return false;
+        }
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The next message on {@code queue} if one is there now, or null. */
   public GetResponse poll(String queue) {
     try {

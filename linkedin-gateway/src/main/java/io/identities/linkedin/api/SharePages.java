@@ -1,0 +1,288 @@
+package io.identities.linkedin.api;
+
+import io.identities.linkedin.domain.Handshake;
+import io.identities.linkedin.domain.LinkedInIdentity;
+import io.identities.linkedin.domain.ShareLink;
+import io.identities.linkedin.domain.ShareLinkService;
+import io.identities.linkedin.domain.ShareLinkService.Step;
+import io.identities.linkedin.domain.ShareLinkService.UnusableLinkException;
+import io.identities.linkedin.linkedin.LinkedIn.ChallengeType;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The share-link pages (spec 2C and the update link): public, gated by the link's token. Plain
+ * server-rendered forms that work without JavaScript: the invitation with the LinkedIn sign-in,
+ * LinkedIn's challenge, the outcome. The password goes to LinkedIn and nowhere else: it is never
+ * stored, logged or written back into a page.
+ */
+@Path("/share/{token}")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+@Tag(name = "Share-link pages")
+public class SharePages {
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern CODE = Pattern.compile("\\d{4,8}");
+
+  @CheckedTemplate
+  static class Templates {
+    static native TemplateInstance invitation(
+        Invitation link, String csrf, String email, String error);
+
+    static native TemplateInstance challenge(
+        Invitation link, String csrf, Challenge challenge, String error);
+
+    static native TemplateInstance connected(Invitation link, String account);
+
+    static native TemplateInstance unusable(ShareLink.Unusable reason);
+  }
+
+  private final ShareLinkService shareLinks;
+  private final UriInfo uri;
+
+  SharePages(ShareLinkService shareLinks, UriInfo uri) {
+    this.shareLinks = shareLinks;
+    this.uri = uri;
+  }
+
+  @GET
+  @Operation(summary = "The invitation: who invites, and the LinkedIn sign-in form")
+  public Response invitation(
+      @RestPath String token, @CookieParam(ShareCsrf.COOKIE) String csrfCookie) {
+    Invitation link = Invitation.of(token, shareLinks.open(token));
+    String csrf = ShareCsrf.token(csrfCookie);
+    return page(200, Templates.invitation(link, csrf, null, null), csrf);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(summary = "Sign in to LinkedIn with the visitor's email and password")
+  public Response signIn(
+      @RestPath String token,
+      @CookieParam(ShareCsrf.COOKIE) String csrfCookie,
+      @RestForm(ShareCsrf.FIELD) String csrf,
+      @RestForm String name,
+      @RestForm String email,
+      @RestForm String password) {
+    Invitation link = Invitation.of(token, shareLinks.open(token));
+    if (!ShareCsrf.matches(csrfCookie, csrf)) {
+      return formExpired(link);
+    }
+    String given = trimmed(email);
+    String error = signInError(link, trimmed(name), given, password);
+    if (error != null) {
+      return page(422, Templates.invitation(link, csrf, given, error), csrf);
+    }
+    return show(link, csrf, given, shareLinks.signIn(token, trimmed(name), given, password));
+  }
+
+  @POST
+  @Path("/verification")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(summary = "Answer LinkedIn's challenge with the code")
+  public Response verify(
+      @RestPath String token,
+      @CookieParam(ShareCsrf.COOKIE) String csrfCookie,
+      @RestForm(ShareCsrf.FIELD) String csrf,
+      @RestForm UUID handshake,
+      @RestForm String code) {
+    Invitation link = Invitation.of(token, shareLinks.open(token));
+    if (!ShareCsrf.matches(csrfCookie, csrf) || handshake == null) {
+      return formExpired(link);
+    }
+    String given = trimmed(code);
+    if (given == null || !CODE.matcher(given).matches()) {
+      Step again = shareLinks.standing(token, handshake); // spends no attempt
+      return show(link, csrf, null, withError(again, "Enter the code: 4 to 8 digits."));
+    }
+    return show(link, csrf, null, shareLinks.verify(token, handshake, given));
+  }
+
+  @POST
+  @Path("/resend")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(summary = "Have LinkedIn send the code again, or another way")
+  public Response resend(
+      @RestPath String token,
+      @CookieParam(ShareCsrf.COOKIE) String csrfCookie,
+      @RestForm(ShareCsrf.FIELD) String csrf,
+      @RestForm UUID handshake,
+      @RestForm ChallengeType method) {
+    Invitation link = Invitation.of(token, shareLinks.open(token));
+    if (!ShareCsrf.matches(csrfCookie, csrf) || handshake == null) {
+      return formExpired(link);
+    }
+    return show(link, csrf, null, shareLinks.resend(token, handshake, method));
+  }
+
+  @POST
+  @Path("/approval")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(summary = "Continue once the sign-in is approved in the LinkedIn app")
+  public Response approval(
+      @RestPath String token,
+      @CookieParam(ShareCsrf.COOKIE) String csrfCookie,
+      @RestForm(ShareCsrf.FIELD) String csrf,
+      @RestForm UUID handshake) {
+    Invitation link = Invitation.of(token, shareLinks.open(token));
+    if (!ShareCsrf.matches(csrfCookie, csrf) || handshake == null) {
+      return formExpired(link);
+    }
+    Step step = shareLinks.standing(token, handshake);
+    if (step instanceof Step.Challenge challenge && challenge.error() == null) {
+      step = withError(step, "LinkedIn has not seen the approval yet.");
+    }
+    return show(link, csrf, null, step);
+  }
+
+  @ServerExceptionMapper
+  Response unusable(UnusableLinkException e) {
+    int status =
+        switch (e.reason()) {
+          case UNKNOWN -> 404;
+          case IN_USE -> 409;
+          default -> 410;
+        };
+    return page(status, Templates.unusable(e.reason()), null);
+  }
+
+  private Response show(Invitation link, String csrf, String email, Step step) {
+    if (step instanceof Step.Connected connected) {
+      return page(200, Templates.connected(link, account(connected.identity())), csrf);
+    }
+    if (step instanceof Step.Challenge challenge) {
+      return page(
+          challenge.status(),
+          Templates.challenge(link, csrf, Challenge.of(challenge.handshake()), challenge.error()),
+          csrf);
+    }
+    Step.SignIn signIn = (Step.SignIn) step;
+    return page(signIn.status(), Templates.invitation(link, csrf, email, signIn.error()), csrf);
+  }
+
+  /** A form posted without its CSRF token (or from a stale page): shown the form afresh. */
+  private Response formExpired(Invitation link) {
+    String csrf = ShareCsrf.token(null);
+    return page(
+        403,
+        Templates.invitation(
+            link, csrf, null, "This form had expired. Please enter your details again."),
+        csrf);
+  }
+
+  private static String signInError(Invitation link, String name, String email, String password) {
+    if (link.asksName() && name == null) {
+      return "Enter your name, as your team will see it.";
+    }
+    if (name != null && name.length() > 120) {
+      return "Your name can have at most 120 characters.";
+    }
+    if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+      return "Enter the email address you sign in to LinkedIn with.";
+    }
+    if (password == null || password.isEmpty() || password.length() > 200) {
+      return "Enter your LinkedIn password.";
+    }
+    return null;
+  }
+
+  private static Step withError(Step step, String error) {
+    return step instanceof Step.Challenge challenge
+        ? new Step.Challenge(challenge.handshake(), 422, error)
+        : step;
+  }
+
+  private static String account(LinkedInIdentity identity) {
+    String name =
+        ((identity.profileFirstName == null ? "" : identity.profileFirstName)
+                + " "
+                + (identity.profileLastName == null ? "" : identity.profileLastName))
+            .trim();
+    return name.isEmpty() ? identity.name : name;
+  }
+
+  private static String trimmed(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /**
+   * A page that is never cached or framed, and whose address (it holds the token) is never sent on
+   * as a referrer.
+   */
+  private Response page(int status, TemplateInstance page, String csrf) {
+    Response.ResponseBuilder response =
+        Response.status(status)
+            .entity(page)
+            .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+            .header("Cache-Control", "no-store")
+            .header("Referrer-Policy", "no-referrer")
+            .header("X-Frame-Options", "DENY")
+            .header("X-Content-Type-Options", "nosniff")
+            .header(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+                    + " frame-ancestors 'none'");
+    if (csrf != null) {
+      response.cookie(ShareCsrf.cookie(csrf, "https".equals(uri.getRequestUri().getScheme())));
+    }
+    return response.build();
+  }
+
+  /** What the pages say about the link. */
+  public record Invitation(
+      String path, String organization, String invitedBy, String identityName, boolean adds) {
+
+    static Invitation of(String token, ShareLink link) {
+      return new Invitation(
+          "/share/" + token,
+          link.organizationName,
+          link.invitedBy,
+          link.identityName,
+          link.addsIdentity());
+    }
+
+    /** A link for a new identity whose creator left the name to the visitor. */
+    public boolean asksName() {
+      return adds && identityName == null;
+    }
+  }
+
+  /** LinkedIn's challenge as the page presents it. */
+  public record Challenge(UUID handshakeId, ChallengeType type, String hint, int attemptsLeft) {
+
+    static Challenge of(Handshake handshake) {
+      return new Challenge(
+          handshake.id, handshake.challengeType, handshake.hint, handshake.attemptsLeft);
+    }
+
+    public boolean approval() {
+      return type == ChallengeType.APP_APPROVAL;
+    }
+
+    public boolean byEmail() {
+      return type == ChallengeType.EMAIL_PIN;
+    }
+
+    public boolean bySms() {
+      return type == ChallengeType.SMS_PIN;
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package io.identities.linkedin.domain;
+
+import io.identities.backbone.crypto.ShareLinkTokens;
+import io.identities.backbone.problem.ProblemException;
+import io.identities.backbone.tenant.TenantContext;
+import io.identities.linkedin.linkedin.LinkedIn.ChallengeType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Connecting a LinkedIn account through a share link, for someone without a platform account (spec
+ * 2C and the update link). The link stands in for the caller's token: it names the organization
+ * and, for an update, the identity. One browser at a time may sign in with it (a claim, taken under
+ * a row lock), and it is spent in the same transaction that records the connection, so of two
+ * browsers racing on one link exactly one connects.
+ */
+@ApplicationScoped
+public class ShareLinkService {
+
+  /** How long a sign-in may hold the link before LinkedIn answers; lapses if this replica dies. */
+  static final Duration SIGN_IN_CLAIM = Duration.ofMinutes(1);
+
+  private final ConnectionService connections;
+  private final TenantContext tenant;
+
+  ShareLinkService(ConnectionService connections, TenantContext tenant) {
+    this.connections = connections;
+    this.tenant = tenant;
+  }
+
+  /**
+   * The link behind a token, if it can be used; acts for its organization from here on.
+   *
+   * @throws UnusableLinkException when it is unknown, expired, used, or its identity is gone
+   */
+  public ShareLink open(String token) {
+    ShareLink link = inTransaction(() -> usable(byToken(token), Instant.now()));
+    tenant.actFor(link.orgId);
+    if (!link.addsIdentity()
+        && inTransaction(() -> LinkedInIdentity.findByIdOptional(link.identityId).isEmpty())) {
+      throw new UnusableLinkException(ShareLink.Unusable.IDENTITY_GONE);
+    }
+    return link;
+  }
+
+  /**
+   * Signs in to LinkedIn with the visitor's credentials, for the link's identity; a new identity
+   * takes the name the link's creator chose, or else the one the visitor gives.
+   */
+  public Step signIn(String token, String identityName, String email, String password) {
+    ShareLink link = open(token);
+    inTransaction(
+        () -> {
+          Instant now = Instant.now();
+          ShareLink locked = usable(lock(link.id), now);
+          if (locked.isClaimed(now)) {
+            throw new UnusableLinkException(ShareLink.Unusable.IN_USE);
+          }
+          locked.claim(now, SIGN_IN_CLAIM);
+          return locked;
+        });
+    try {
+      return Step.of(
+          connections.connect(
+              link.identityId,
+              !link.addsIdentity()
+                  ? null
+                  : link.identityName != null ? link.identityName : identityName,
+              email,
+              password,
+              link.id));
+    } catch (RuntimeException e) {
+      inTransaction(
+          () -> {
+            lock(link.id).release();
+            return null;
+          });
+      if (e instanceof ProblemException refused) {
+        return new Step.SignIn(refused.status(), refused.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  /** Answers the challenge of the sign-in this browser started with the code. */
+  public Step verify(String token, UUID handshakeId, String code) {
+    return answer(token, handshakeId, () -> connections.verify(handshakeId, code));
+  }
+
+  /** Has LinkedIn send the code again, or another way. */
+  public Step resend(String token, UUID handshakeId, ChallengeType method) {
+    return answer(token, handshakeId, () -> connections.resend(handshakeId, method));
+  }
+
+  /** Where the sign-in stands; for an app approval, whether the member approved it yet. */
+  public Step standing(String token, UUID handshakeId) {
+    return answer(token, handshakeId, () -> connections.status(handshakeId));
+  }
+
+  private Step answer(String token, UUID handshakeId, Supplier<Connection> step) {
+    ShareLink link = open(token);
+    boolean ours =
+        inTransaction(
+            () -> {
+              ShareLink current = lock(link.id);
+              if (handshakeId.equals(current.handshakeId)) {
+                return true;
+              }
+              if (current.isClaimed(Instant.now())) {
+                throw new UnusableLinkException(ShareLink.Unusable.IN_USE);
+              }
+              return false;
+            });
+    if (!ours) {
+      return new Step.SignIn(409, "This sign-in has ended; sign in again.");
+    }
+    try {
+      return Step.of(step.get());
+    } catch (ProblemException refused) {
+      Handshake handshake = connections.handshake(handshakeId);
+      return handshake.status == Handshake.Status.PENDING
+          ? new Step.Challenge(handshake, refused.status(), refused.getMessage())
+          : new Step.SignIn(refused.status(), refused.getMessage());
+    }
+  }
+
+  private static ShareLink byToken(String token) {
+    return ShareLink.<ShareLink>find("tokenHash", ShareLinkTokens.hash(token))
+        .firstResultOptional()
+        .orElseThrow(() -> new UnusableLinkException(ShareLink.Unusable.UNKNOWN));
+  }
+
+  private static ShareLink lock(UUID linkId) {
+    return ShareLink.<ShareLink>findByIdOptional(linkId, LockModeType.PESSIMISTIC_WRITE)
+        .orElseThrow();
+  }
+
+  private static ShareLink usable(ShareLink link, Instant now) {
+    ShareLink.Unusable why = link.unusable(now);
+    if (why != null) {
+      throw new UnusableLinkException(why);
+    }
+    return link;
+  }
+
+  private static <T> T inTransaction(Supplier<T> work) {
+    return QuarkusTransaction.requiringNew().call(work::get);
+  }
+
+  /** What the visitor sees next. */
+  public sealed interface Step {
+
+    static Step of(Connection connection) {
+      return connection.status() == SessionStatus.CONNECTED
+          ? new Connected(connection.identity())
+          : new Challenge(connection.handshake(), 200, null);
+    }
+
+    /** Done: the account is connected. */
+    record Connected(LinkedInIdentity identity) implements Step {}
+
+    /** LinkedIn's challenge to answer, with why the last answer failed, if it did. */
+    record Challenge(Handshake handshake, int status, String error) implements Step {}
+
+    /** The credentials form again, with why. */
+    record SignIn(int status, String error) implements Step {}
+  }
+
+  /** The link cannot be used; the visitor is told why. */
+  public static class UnusableLinkException extends RuntimeException {
+
+    private final ShareLink.Unusable reason;
+
+    UnusableLinkException(ShareLink.Unusable reason) {
+      super("share link unusable: " + reason);
+      this.reason = reason;
+    }
+
+    public ShareLink.Unusable reason() {
+      return reason;
+    }
+  }
+}
