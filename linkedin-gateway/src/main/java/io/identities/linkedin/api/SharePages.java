@@ -10,6 +10,7 @@ import io.identities.linkedin.linkedin.LinkedIn.ChallengeType;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -19,7 +20,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -98,59 +102,60 @@ public class SharePages {
   @Path("/verification")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(summary = "Answer LinkedIn's challenge with the code")
-  public Response verify(
-      @RestPath String token,
-      @CookieParam(ShareCsrf.COOKIE) String csrfCookie,
-      @RestForm(ShareCsrf.FIELD) String csrf,
-      @RestForm UUID handshake,
-      @RestForm String code) {
-    Invitation link = Invitation.of(token, shareLinks.open(token));
-    if (!ShareCsrf.matches(csrfCookie, csrf) || handshake == null) {
-      return formExpired(link);
-    }
+  public Response verify(@BeanParam ChallengeForm form, @RestForm String code) {
     String given = trimmed(code);
-    if (given == null || !CODE.matcher(given).matches()) {
-      Step again = shareLinks.standing(token, handshake); // spends no attempt
-      return show(link, csrf, null, withError(again, "Enter the code: 4 to 8 digits."));
-    }
-    return show(link, csrf, null, shareLinks.verify(token, handshake, given));
+    return onChallenge(
+        form,
+        () ->
+            given == null || !CODE.matcher(given).matches()
+                ? withError(
+                    shareLinks.standing(form.token, form.handshake), // spends no attempt
+                    "Enter the code: 4 to 8 digits.")
+                : shareLinks.verify(form.token, form.handshake, given));
   }
 
   @POST
   @Path("/resend")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(summary = "Have LinkedIn send the code again, or another way")
-  public Response resend(
-      @RestPath String token,
-      @CookieParam(ShareCsrf.COOKIE) String csrfCookie,
-      @RestForm(ShareCsrf.FIELD) String csrf,
-      @RestForm UUID handshake,
-      @RestForm ChallengeType method) {
-    Invitation link = Invitation.of(token, shareLinks.open(token));
-    if (!ShareCsrf.matches(csrfCookie, csrf) || handshake == null) {
-      return formExpired(link);
-    }
-    return show(link, csrf, null, shareLinks.resend(token, handshake, method));
+  public Response resend(@BeanParam ChallengeForm form, @RestForm ChallengeType method) {
+    return onChallenge(form, () -> shareLinks.resend(form.token, form.handshake, method));
   }
 
   @POST
   @Path("/approval")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(summary = "Continue once the sign-in is approved in the LinkedIn app")
-  public Response approval(
-      @RestPath String token,
-      @CookieParam(ShareCsrf.COOKIE) String csrfCookie,
-      @RestForm(ShareCsrf.FIELD) String csrf,
-      @RestForm UUID handshake) {
-    Invitation link = Invitation.of(token, shareLinks.open(token));
-    if (!ShareCsrf.matches(csrfCookie, csrf) || handshake == null) {
+  public Response approval(@BeanParam ChallengeForm form) {
+    return onChallenge(
+        form,
+        () -> {
+          Step step = shareLinks.standing(form.token, form.handshake);
+          return step instanceof Step.Challenge challenge && challenge.error() == null
+              ? withError(step, "LinkedIn has not seen the approval yet.")
+              : step;
+        });
+  }
+
+  /** What every form of the challenge page posts. */
+  public static class ChallengeForm {
+    @RestPath public String token;
+
+    @CookieParam(ShareCsrf.COOKIE)
+    public String csrfCookie;
+
+    @RestForm(ShareCsrf.FIELD)
+    public String csrf;
+
+    @RestForm public UUID handshake;
+  }
+
+  private Response onChallenge(ChallengeForm form, Supplier<Step> next) {
+    Invitation link = Invitation.of(form.token, shareLinks.open(form.token));
+    if (!ShareCsrf.matches(form.csrfCookie, form.csrf) || form.handshake == null) {
       return formExpired(link);
     }
-    Step step = shareLinks.standing(token, handshake);
-    if (step instanceof Step.Challenge challenge && challenge.error() == null) {
-      step = withError(step, "LinkedIn has not seen the approval yet.");
-    }
-    return show(link, csrf, null, step);
+    return show(link, form.csrf, null, next.get());
   }
 
   @ServerExceptionMapper
@@ -277,12 +282,22 @@ public class SharePages {
       return type == ChallengeType.APP_APPROVAL;
     }
 
-    public boolean byEmail() {
-      return type == ChallengeType.EMAIL_PIN;
-    }
-
-    public boolean bySms() {
-      return type == ChallengeType.SMS_PIN;
+    /** The buttons that have LinkedIn send a code: again the same way, or another. */
+    public List<Resend> resends() {
+      List<Resend> resends = new ArrayList<>();
+      if (type == ChallengeType.EMAIL_PIN || type == ChallengeType.SMS_PIN) {
+        resends.add(new Resend(null, "Send the code again"));
+      }
+      if (type != ChallengeType.EMAIL_PIN) {
+        resends.add(new Resend(ChallengeType.EMAIL_PIN, "Get a code by email instead"));
+      }
+      if (type != ChallengeType.SMS_PIN) {
+        resends.add(new Resend(ChallengeType.SMS_PIN, "Get a code by SMS instead"));
+      }
+      return resends;
     }
   }
+
+  /** A way to have the code sent; no method means the same way again. */
+  public record Resend(ChallengeType method, String label) {}
 }

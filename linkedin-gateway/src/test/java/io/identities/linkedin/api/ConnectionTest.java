@@ -15,10 +15,10 @@ import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
 import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.testing.BrokerProbe;
-import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.linkedin.domain.SessionHealth;
+import io.identities.linkedin.support.KnownIdentities;
 import io.identities.linkedin.support.LinkedInSimulatorResource;
 import io.identities.simulator.linkedin.DemoAccounts;
 import io.identities.simulator.linkedin.Totp;
@@ -32,7 +32,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,17 +57,7 @@ class ConnectionTest {
 
   @BeforeEach
   void knowAnIdentity() {
-    identity = UUID.randomUUID();
-    var created =
-        events.envelope(
-            EventTypes.IDENTITY_CREATED,
-            org,
-            identity.toString(),
-            IdentitySnapshots.of(identity, 0, "Ada"));
-    broker.publish(events, created);
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
-        .until(() -> api().get("/api/linkedin/identities/{id}", identity).statusCode() == 200);
+    identity = KnownIdentities.announce(broker, events, org, "Ada");
   }
 
   @AfterEach

@@ -11,9 +11,9 @@ import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
 import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.testing.BrokerProbe;
-import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
+import io.identities.linkedin.support.KnownIdentities;
 import io.identities.linkedin.support.LinkedInSimulatorResource;
 import io.identities.linkedin.support.ShareLinks;
 import io.identities.linkedin.support.ShareVisitor;
@@ -54,7 +54,7 @@ class PasswordNeverKeptTest {
     try (BrokerProbe broker = new BrokerProbe()) {
       String events = broker.listen(Exchanges.EVENTS, "#");
       String commands = broker.listen(Exchanges.COMMANDS, "#");
-      UUID identity = knownIdentity(broker);
+      UUID identity = KnownIdentities.announce(broker, this.events, org, "Ada");
 
       connect(identity, DemoAccounts.PLAIN, wrongPassword).statusCode(422);
       String handshake =
@@ -129,28 +129,6 @@ class PasswordNeverKeptTest {
               }
               return rows;
             });
-  }
-
-  private UUID knownIdentity(BrokerProbe broker) {
-    UUID identity = UUID.randomUUID();
-    var created =
-        events.envelope(
-            EventTypes.IDENTITY_CREATED,
-            org,
-            identity.toString(),
-            IdentitySnapshots.of(identity, 0, "Ada"));
-    broker.publish(events, created);
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () ->
-                given()
-                        .auth()
-                        .oauth2(Tokens.member(org))
-                        .get("/api/linkedin/identities/{id}", identity)
-                        .statusCode()
-                    == 200);
-    return identity;
   }
 
   private io.restassured.response.ValidatableResponse connect(

@@ -11,9 +11,9 @@ import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
 import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.testing.BrokerProbe;
-import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
+import io.identities.linkedin.support.KnownIdentities;
 import io.identities.linkedin.support.LinkedInSimulatorResource;
 import io.identities.linkedin.support.ShareLinks;
 import io.identities.linkedin.support.ShareVisitor;
@@ -162,7 +162,7 @@ class SharePagesTest {
 
   @Test
   void shouldRefreshAnIdentityThroughTheCodeLinkedInSentAndHoldTheLinkMeanwhile() {
-    UUID identity = knownIdentity("Pia");
+    UUID identity = KnownIdentities.announce(broker, events, org, "Pia");
     String token = ShareLinks.make(broker, events, org, identity, "Pia");
     ShareVisitor owner = new ShareVisitor(token);
     owner.open().then().body(containsString("reconnect the LinkedIn account of Pia"));
@@ -174,6 +174,12 @@ class SharePagesTest {
         .body(containsString("a code was sent to p***@example.com"))
         .body(containsString("<label for=\"code\">"));
     owner.verify("000000").then().statusCode(422).body(containsString("2 attempts left"));
+    owner
+        .resend("SMS_PIN")
+        .then()
+        .statusCode(200)
+        .body(containsString("sent by SMS"))
+        .body(containsString("Get a code by email instead"));
 
     ShareVisitor other = new ShareVisitor(token);
     other.open();
@@ -252,27 +258,5 @@ class SharePagesTest {
     } finally {
       browsers.shutdownNow();
     }
-  }
-
-  private UUID knownIdentity(String name) {
-    UUID identity = UUID.randomUUID();
-    broker.publish(
-        events,
-        events.envelope(
-            EventTypes.IDENTITY_CREATED,
-            org,
-            identity.toString(),
-            IdentitySnapshots.of(identity, 0, name)));
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () ->
-                given()
-                        .auth()
-                        .oauth2(Tokens.member(org))
-                        .get("/api/linkedin/identities/{id}", identity)
-                        .statusCode()
-                    == 200);
-    return identity;
   }
 }
