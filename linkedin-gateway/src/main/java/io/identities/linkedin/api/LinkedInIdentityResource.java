@@ -1,15 +1,24 @@
 package io.identities.linkedin.api;
 
 import io.identities.backbone.problem.Problem;
+import io.identities.backbone.problem.ProblemException;
 import io.identities.backbone.tenant.Roles;
 import io.identities.linkedin.domain.ConnectionService;
+import io.identities.linkedin.domain.OutboundProxies;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -22,9 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LinkedInIdentityResource {
 
   private final ConnectionService connections;
+  private final OutboundProxies proxies;
 
-  LinkedInIdentityResource(ConnectionService connections) {
+  LinkedInIdentityResource(ConnectionService connections, OutboundProxies proxies) {
     this.connections = connections;
+    this.proxies = proxies;
   }
 
   @GET
@@ -42,5 +53,45 @@ public class LinkedInIdentityResource {
   @APIResponse(responseCode = "204", description = "Disconnected")
   public void disconnect(@PathParam("identityId") UUID identityId) {
     connections.disconnect(identityId);
+  }
+
+  @PUT
+  @Path("/{identityId}/proxy")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Send all of the identity's LinkedIn traffic through a proxy",
+      description =
+          "Either a country of the configured proxy pool, or a proxy of its own (http://host:port,"
+              + " with optional credentials, stored encrypted and never shown).")
+  public LinkedInIdentityView useProxy(
+      @PathParam("identityId") UUID identityId, @Valid @NotNull ProxyRequest request) {
+    if ((request.country() == null) == (request.url() == null)) {
+      throw ProblemException.invalidField("country", "give either country or url");
+    }
+    return LinkedInIdentityView.of(
+        request.country() != null
+            ? proxies.useCountry(identityId, request.country())
+            : proxies.useProxy(identityId, request.url(), request.username(), request.password()));
+  }
+
+  @DELETE
+  @Path("/{identityId}/proxy")
+  @Operation(summary = "Let the identity reach LinkedIn directly again")
+  public LinkedInIdentityView removeProxy(@PathParam("identityId") UUID identityId) {
+    return LinkedInIdentityView.of(proxies.useNone(identityId));
+  }
+
+  /** A country of the pool, or a proxy's address and credentials; the password is never shown. */
+  public record ProxyRequest(
+      @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter country code")
+          String country,
+      URI url,
+      @Size(min = 1, max = 200) String username,
+      @Size(min = 1, max = 200) String password) {
+
+    @Override
+    public String toString() {
+      return "ProxyRequest[country=" + country + ", url=" + url + ", username=" + username + "]";
+    }
   }
 }

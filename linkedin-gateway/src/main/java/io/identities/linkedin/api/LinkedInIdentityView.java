@@ -14,9 +14,13 @@ public record LinkedInIdentityView(
     boolean salesNavigator,
     Instant connectedAt,
     Instant lastCheckedAt,
-    Limits limits) {
+    Limits limits,
+    Proxy proxy) {
 
   public record Limits(int dailyConnectionRequests, int dailyMessages) {}
+
+  /** Where the identity's LinkedIn traffic goes out: a pool country or its own proxy's address. */
+  public record Proxy(String country, String url) {}
 
   /** The connected account's public profile. */
   public record Profile(String firstName, String lastName, String headline, String profileUrl) {}
@@ -30,7 +34,10 @@ public record LinkedInIdentityView(
         identity.salesNavigator,
         identity.connectedAt,
         identity.lastCheckedAt,
-        new Limits(identity.dailyConnectionRequests, identity.dailyMessages));
+        new Limits(identity.dailyConnectionRequests, identity.dailyMessages),
+        identity.proxyCountry == null && identity.proxyUrl == null
+            ? null
+            : new Proxy(identity.proxyCountry, identity.proxyUrl));
   }
 
   static Profile profile(LinkedInIdentity identity) {

@@ -40,7 +40,7 @@ public class ConnectionService {
           + " cannot be connected until a password is set in LinkedIn's settings (Settings, Sign in"
           + " & security, Change password).";
 
-  private final LinkedIn linkedIn;
+  private final OutboundProxies proxies;
   private final LinkedInConfig config;
   private final SecretCipher cipher;
   private final Outbox outbox;
@@ -48,13 +48,13 @@ public class ConnectionService {
   private final ObjectMapper json;
 
   ConnectionService(
-      LinkedIn linkedIn,
+      OutboundProxies proxies,
       LinkedInConfig config,
       SecretCipher cipher,
       Outbox outbox,
       TenantContext tenant,
       ObjectMapper json) {
-    this.linkedIn = linkedIn;
+    this.proxies = proxies;
     this.config = config;
     this.cipher = cipher;
     this.outbox = outbox;
@@ -75,9 +75,8 @@ public class ConnectionService {
   Connection connect(
       UUID identityId, String newIdentityName, String email, String password, UUID shareLinkId) {
     UUID id = identityId != null ? identityId : UUID.randomUUID();
-    if (identityId != null) {
-      inTransaction(() -> identity(identityId));
-    }
+    LinkedIn linkedIn =
+        inTransaction(() -> proxies.linkedInFor(identityId == null ? null : identity(identityId)));
     LoginResult result = ask(() -> linkedIn.logIn(email, password));
     return inTransaction(
         () -> {
@@ -99,7 +98,7 @@ public class ConnectionService {
   /** Answers the handshake's challenge with the code the member received. */
   public Connection verify(UUID handshakeId, String code) {
     expireIfDue(handshakeId);
-    PendingLogin pending =
+    Attempt attempt =
         inTransaction(
             () -> {
               Handshake handshake = open(handshakeId, true);
@@ -109,9 +108,9 @@ public class ConnectionService {
               }
               handshake
                   .attemptsLeft--; // spent before LinkedIn is asked: never more codes than allowed
-              return pendingLogin(handshake);
+              return attempt(handshake);
             });
-    LoginResult result = ask(() -> linkedIn.verify(pending, code));
+    LoginResult result = ask(() -> attempt.linkedIn().verify(attempt.login(), code));
     return conclude(handshakeId, result);
   }
 
@@ -125,8 +124,8 @@ public class ConnectionService {
           "method", "a code can be sent again by EMAIL_PIN or SMS_PIN");
     }
     expireIfDue(handshakeId);
-    PendingLogin pending = inTransaction(() -> pendingLogin(open(handshakeId, false)));
-    LoginResult result = ask(() -> linkedIn.resend(pending, method));
+    Attempt attempt = inTransaction(() -> attempt(open(handshakeId, false)));
+    LoginResult result = ask(() -> attempt.linkedIn().resend(attempt.login(), method));
     if (!(result instanceof LinkedIn.Challenged challenged)) {
       return conclude(handshakeId, result);
     }
@@ -148,8 +147,8 @@ public class ConnectionService {
         || handshake.challengeType != ChallengeType.APP_APPROVAL) {
       return inTransaction(() -> view(find(handshakeId)));
     }
-    PendingLogin pending = inTransaction(() -> pendingLogin(open(handshakeId, false)));
-    return conclude(handshakeId, ask(() -> linkedIn.verify(pending, null)));
+    Attempt attempt = inTransaction(() -> attempt(open(handshakeId, false)));
+    return conclude(handshakeId, ask(() -> attempt.linkedIn().verify(attempt.login(), null)));
   }
 
   /** Ends the identity's LinkedIn session at a user's request. */
@@ -376,10 +375,15 @@ public class ConnectionService {
     }
   }
 
-  private PendingLogin pendingLogin(Handshake handshake) {
+  /** A pending login to go on with, through the identity's proxy, like the login itself. */
+  private record Attempt(PendingLogin login, LinkedIn linkedIn) {}
+
+  private Attempt attempt(Handshake handshake) {
     try {
-      return json.readValue(
-          cipher.open(handshake.sealedLogin, handshake.id.toString()), PendingLogin.class);
+      return new Attempt(
+          json.readValue(
+              cipher.open(handshake.sealedLogin, handshake.id.toString()), PendingLogin.class),
+          proxies.linkedInFor(identity(handshake.identityId)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "handshake " + handshake.id + " holds an unreadable login", e);
@@ -422,6 +426,13 @@ public class ConnectionService {
   private static <T> T ask(Supplier<T> call) {
     try {
       return call.get();
+    } catch (LinkedIn.ProxyFailedException e) {
+      throw new ProblemException(
+          Status.BAD_GATEWAY,
+          "Proxy failed",
+          "LinkedIn could not be reached through the identity's proxy (unreachable, or it refused"
+              + " its credentials); check the identity's proxy settings",
+          List.of());
     } catch (LinkedIn.UnavailableException e) {
       throw new ProblemException(
           Status.SERVICE_UNAVAILABLE,

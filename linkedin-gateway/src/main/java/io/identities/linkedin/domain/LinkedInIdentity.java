@@ -48,6 +48,18 @@ public class LinkedInIdentity extends IdentityReplica {
   @Column(name = "sales_navigator", nullable = false)
   public boolean salesNavigator;
 
+  /** The country of the configured proxy pool this identity's traffic goes through. */
+  @Column(name = "proxy_country")
+  public String proxyCountry;
+
+  /** Or a proxy of its own: its address, without credentials. */
+  @Column(name = "proxy_url")
+  public String proxyUrl;
+
+  /** That proxy's "username:password", sealed with the identity's id. */
+  @Column(name = "sealed_proxy_credentials")
+  String sealedProxyCredentials;
+
   @Column(name = "connected_at")
   public Instant connectedAt;
 

@@ -34,19 +34,19 @@ public class SessionHealth {
   private static final int CONCURRENT_CHECKS = 4;
   private static final long MAX_JITTER_MS = 2_000;
 
-  private final LinkedIn linkedIn;
+  private final OutboundProxies proxies;
   private final LinkedInConfig config;
   private final ConnectionService connections;
   private final TenantContext tenant;
   private final EntityManager entityManager;
 
   SessionHealth(
-      LinkedIn linkedIn,
+      OutboundProxies proxies,
       LinkedInConfig config,
       ConnectionService connections,
       TenantContext tenant,
       EntityManager entityManager) {
-    this.linkedIn = linkedIn;
+    this.proxies = proxies;
     this.config = config;
     this.connections = connections;
     this.tenant = tenant;
@@ -96,12 +96,12 @@ public class SessionHealth {
     try {
       Thread.sleep(maxJitterMs == 0 ? 0 : ThreadLocalRandom.current().nextLong(maxJitterMs));
       tenant.actFor(orgId);
-      LinkedIn.Session session =
-          QuarkusTransaction.requiringNew()
-              .call(() -> connections.session(connections.identity(identityId)));
+      LinkedInIdentity known =
+          QuarkusTransaction.requiringNew().call(() -> connections.identity(identityId));
+      LinkedIn.Session session = connections.session(known);
       boolean alive;
       try {
-        alive = linkedIn.profile(session) != null;
+        alive = proxies.linkedInFor(known).profile(session) != null;
       } catch (LinkedIn.SessionExpiredException e) {
         alive = false;
       }

@@ -3,7 +3,12 @@ package io.identities.linkedin.linkedin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.Authenticator;
+import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -24,18 +30,62 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class HttpLinkedIn implements LinkedIn {
 
+  static {
+    // The JDK refuses Basic credentials for proxy tunnels (HTTPS through CONNECT) unless told;
+    // proxy providers use Basic. Read when the JDK's HTTP client first authenticates.
+    System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+  }
+
   private final LinkedInConfig config;
   private final ObjectMapper json;
   private final HttpClient http;
+  private final OutboundProxy proxy;
+  private final Map<OutboundProxy, HttpLinkedIn> viaProxies;
 
+  @Inject
   HttpLinkedIn(LinkedInConfig config, ObjectMapper json) {
+    this(config, json, null, new ConcurrentHashMap<>());
+  }
+
+  private HttpLinkedIn(
+      LinkedInConfig config,
+      ObjectMapper json,
+      OutboundProxy proxy,
+      Map<OutboundProxy, HttpLinkedIn> viaProxies) {
     this.config = config;
     this.json = json;
-    this.http =
+    this.proxy = proxy;
+    this.viaProxies = viaProxies;
+    HttpClient.Builder http =
         HttpClient.newBuilder()
             .connectTimeout(config.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .followRedirects(HttpClient.Redirect.NEVER);
+    if (proxy != null) {
+      http.proxy(
+          ProxySelector.of(
+              new InetSocketAddress(proxy.address().getHost(), proxy.address().getPort())));
+      if (proxy.hasCredentials()) {
+        http.authenticator(
+            new Authenticator() {
+              @Override
+              protected PasswordAuthentication getPasswordAuthentication() {
+                return getRequestorType() == RequestorType.PROXY
+                    ? new PasswordAuthentication(proxy.username(), proxy.password().toCharArray())
+                    : null;
+              }
+            });
+      }
+    }
+    this.http = http.build();
+  }
+
+  /** One client per proxy, kept: its connections are reused, its address stays the same. */
+  @Override
+  public LinkedIn via(OutboundProxy proxy) {
+    if (proxy == null) {
+      return this;
+    }
+    return viaProxies.computeIfAbsent(proxy, p -> new HttpLinkedIn(config, json, p, viaProxies));
   }
 
   @Override
@@ -171,8 +221,16 @@ public class HttpLinkedIn implements LinkedIn {
 
   private HttpResponse<String> send(HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (proxy != null && response.statusCode() == 407) {
+        throw new ProxyFailedException("the proxy " + proxy + " refused its credentials", null);
+      }
+      return response;
     } catch (IOException e) {
+      if (proxy != null) {
+        throw new ProxyFailedException(
+            "LinkedIn cannot be reached through " + proxy + ": " + e.getClass().getSimpleName(), e);
+      }
       throw new UnavailableException(
           "LinkedIn cannot be reached: " + e.getClass().getSimpleName(), e);
     } catch (InterruptedException e) {

@@ -7,6 +7,9 @@ package io.identities.linkedin.linkedin;
  */
 public interface LinkedIn {
 
+  /** This LinkedIn, reached through {@code proxy}; null for a direct connection. */
+  LinkedIn via(OutboundProxy proxy);
+
   LoginResult logIn(String email, String password);
 
   /**
@@ -76,6 +79,13 @@ public interface LinkedIn {
   /** LinkedIn cannot be reached or answered something this adapter does not understand. */
   class UnavailableException extends RuntimeException {
     public UnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The identity's proxy could not be reached or refused its credentials. */
+  class ProxyFailedException extends UnavailableException {
+    public ProxyFailedException(String message, Throwable cause) {
       super(message, cause);
     }
   }

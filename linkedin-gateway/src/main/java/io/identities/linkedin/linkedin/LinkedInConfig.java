@@ -3,6 +3,7 @@ package io.identities.linkedin.linkedin;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /** Where LinkedIn is and how long a connection handshake may take. */
 @ConfigMapping(prefix = "linkedin")
@@ -23,6 +24,12 @@ public interface LinkedInConfig {
   /** How often each connected session is checked against LinkedIn. */
   @WithDefault("15m")
   Duration sessionCheckInterval();
+
+  /**
+   * The proxy pool by country (ISO 3166 code, upper case), for identities given a country rather
+   * than a proxy of their own: {@code http://user:password@host:port}.
+   */
+  Map<String, String> proxyCountries();
 
   /** Wrong verification codes allowed before the handshake fails. */
   @WithDefault("3")
