@@ -32,9 +32,12 @@ public class OutboundProxies {
     this.cipher = cipher;
   }
 
-  /** LinkedIn as this identity reaches it: through its proxy, if it has one. */
+  /**
+   * LinkedIn as this identity reaches it: through its proxy, if it has one; directly for a new
+   * identity (null), which has none yet.
+   */
   public LinkedIn linkedInFor(LinkedInIdentity identity) {
-    return linkedIn.via(proxyOf(identity));
+    return linkedIn.via(identity == null ? null : proxyOf(identity));
   }
 
   /** Routes the identity through the pool's proxy for {@code country}. */
