@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -86,7 +86,8 @@ public class SharePages {
       @RestForm String name,
       @RestForm String email,
       @RestForm String password) {
-    Invitation link = Invitation.of(token, shareLinks.open(token));
+    ShareLink opened = shareLinks.open(token);
+    Invitation link = Invitation.of(token, opened);
     if (!ShareCsrf.matches(csrfCookie, csrf)) {
       return formExpired(link);
     }
@@ -95,7 +96,7 @@ public class SharePages {
     if (error != null) {
       return page(422, Templates.invitation(link, csrf, given, error), csrf);
     }
-    return show(link, csrf, given, shareLinks.signIn(token, trimmed(name), given, password));
+    return show(link, csrf, given, shareLinks.signIn(opened, trimmed(name), given, password));
   }
 
   @POST
@@ -106,12 +107,12 @@ public class SharePages {
     String given = trimmed(code);
     return onChallenge(
         form,
-        () ->
+        (link, handshake) ->
             given == null || !CODE.matcher(given).matches()
                 ? withError(
-                    shareLinks.standing(form.token, form.handshake), // spends no attempt
+                    shareLinks.standing(link, handshake), // spends no attempt
                     "Enter the code: 4 to 8 digits.")
-                : shareLinks.verify(form.token, form.handshake, given));
+                : shareLinks.verify(link, handshake, given));
   }
 
   @POST
@@ -119,7 +120,7 @@ public class SharePages {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(summary = "Have LinkedIn send the code again, or another way")
   public Response resend(@BeanParam ChallengeForm form, @RestForm ChallengeType method) {
-    return onChallenge(form, () -> shareLinks.resend(form.token, form.handshake, method));
+    return onChallenge(form, (link, handshake) -> shareLinks.resend(link, handshake, method));
   }
 
   @POST
@@ -129,8 +130,8 @@ public class SharePages {
   public Response approval(@BeanParam ChallengeForm form) {
     return onChallenge(
         form,
-        () -> {
-          Step step = shareLinks.standing(form.token, form.handshake);
+        (link, handshake) -> {
+          Step step = shareLinks.standing(link, handshake);
           return step instanceof Step.Challenge challenge && challenge.error() == null
               ? withError(step, "LinkedIn has not seen the approval yet.")
               : step;
@@ -147,15 +148,26 @@ public class SharePages {
     @RestForm(ShareCsrf.FIELD)
     public String csrf;
 
-    @RestForm public UUID handshake;
+    /** The sign-in being verified; a page never posts anything else, so no UUID is a stale page. */
+    @RestForm public String handshake;
   }
 
-  private Response onChallenge(ChallengeForm form, Supplier<Step> next) {
-    Invitation link = Invitation.of(form.token, shareLinks.open(form.token));
-    if (!ShareCsrf.matches(form.csrfCookie, form.csrf) || form.handshake == null) {
+  private Response onChallenge(ChallengeForm form, BiFunction<ShareLink, UUID, Step> next) {
+    ShareLink opened = shareLinks.open(form.token);
+    Invitation link = Invitation.of(form.token, opened);
+    UUID handshake = uuid(form.handshake);
+    if (!ShareCsrf.matches(form.csrfCookie, form.csrf) || handshake == null) {
       return formExpired(link);
     }
-    return show(link, form.csrf, null, next.get());
+    return show(link, form.csrf, null, next.apply(opened, handshake));
+  }
+
+  private static UUID uuid(String value) {
+    try {
+      return value == null ? null : UUID.fromString(value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @ServerExceptionMapper

@@ -70,6 +70,17 @@ public class ShareLink extends PanacheEntityBase {
     return identityId == null;
   }
 
+  /**
+   * The name of the identity a sign-in creates: none for an update link, else the one the link's
+   * creator chose, else the visitor's.
+   */
+  String newIdentityName(String visitorsChoice) {
+    if (!addsIdentity()) {
+      return null;
+    }
+    return identityName != null ? identityName : visitorsChoice;
+  }
+
   /** Why the link cannot be used at {@code now}, or null when it can. */
   Unusable unusable(Instant now) {
     if (usedAt != null) {

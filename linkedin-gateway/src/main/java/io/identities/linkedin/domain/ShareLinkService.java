@@ -34,7 +34,8 @@ public class ShareLinkService {
   }
 
   /**
-   * The link behind a token, if it can be used; acts for its organization from here on.
+   * The link behind a token, if it can be used; acts for its organization from here on. Every step
+   * below takes the link this opened, in the same request.
    *
    * @throws UnusableLinkException when it is unknown, expired, used, or its identity is gone
    */
@@ -52,8 +53,7 @@ public class ShareLinkService {
    * Signs in to LinkedIn with the visitor's credentials, for the link's identity; a new identity
    * takes the name the link's creator chose, or else the one the visitor gives.
    */
-  public Step signIn(String token, String identityName, String email, String password) {
-    ShareLink link = open(token);
+  public Step signIn(ShareLink link, String identityName, String email, String password) {
     inTransaction(
         () -> {
           Instant now = Instant.now();
@@ -67,13 +67,7 @@ public class ShareLinkService {
     try {
       return Step.of(
           connections.connect(
-              link.identityId,
-              !link.addsIdentity()
-                  ? null
-                  : link.identityName != null ? link.identityName : identityName,
-              email,
-              password,
-              link.id));
+              link.identityId, link.newIdentityName(identityName), email, password, link.id));
     } catch (RuntimeException e) {
       inTransaction(
           () -> {
@@ -88,22 +82,21 @@ public class ShareLinkService {
   }
 
   /** Answers the challenge of the sign-in this browser started with the code. */
-  public Step verify(String token, UUID handshakeId, String code) {
-    return answer(token, handshakeId, () -> connections.verify(handshakeId, code));
+  public Step verify(ShareLink link, UUID handshakeId, String code) {
+    return answer(link, handshakeId, () -> connections.verify(handshakeId, code));
   }
 
   /** Has LinkedIn send the code again, or another way. */
-  public Step resend(String token, UUID handshakeId, ChallengeType method) {
-    return answer(token, handshakeId, () -> connections.resend(handshakeId, method));
+  public Step resend(ShareLink link, UUID handshakeId, ChallengeType method) {
+    return answer(link, handshakeId, () -> connections.resend(handshakeId, method));
   }
 
   /** Where the sign-in stands; for an app approval, whether the member approved it yet. */
-  public Step standing(String token, UUID handshakeId) {
-    return answer(token, handshakeId, () -> connections.status(handshakeId));
+  public Step standing(ShareLink link, UUID handshakeId) {
+    return answer(link, handshakeId, () -> connections.status(handshakeId));
   }
 
-  private Step answer(String token, UUID handshakeId, Supplier<Connection> step) {
-    ShareLink link = open(token);
+  private Step answer(ShareLink link, UUID handshakeId, Supplier<Connection> step) {
     boolean ours =
         inTransaction(
             () -> {

@@ -98,6 +98,14 @@ class SharePagesTest {
     String cookie = page.getDetailedCookie("share_csrf").toString();
     assertTrue(cookie.contains("HttpOnly"), cookie);
     assertTrue(cookie.contains("SameSite=Strict"), cookie);
+    assertFalse(cookie.contains("Secure"), "plain HTTP here: " + cookie);
+    String behindTls =
+        given()
+            .header("X-Forwarded-Proto", "https")
+            .get("/share/" + token)
+            .getDetailedCookie("share_csrf")
+            .toString();
+    assertTrue(behindTls.contains("Secure"), "behind the TLS ingress: " + behindTls);
   }
 
   @Test
@@ -117,6 +125,16 @@ class SharePagesTest {
 
     assertTrue(broker.noneContaining(connected, "Forged", Duration.ofSeconds(2)));
     given().get("/share/" + token).then().statusCode(200);
+  }
+
+  @Test
+  void shouldTreatAVerificationWithoutItsSignInAsAStaleForm() {
+    String token = ShareLinks.make(broker, events, org, null, "Stale");
+    ShareVisitor visitor = new ShareVisitor(token);
+    visitor.open(); // the invitation: no sign-in, so no handshake to post
+
+    visitor.verify("123456").then().statusCode(403).body(containsString("This form had expired"));
+    visitor.open().then().statusCode(200);
   }
 
   @Test
