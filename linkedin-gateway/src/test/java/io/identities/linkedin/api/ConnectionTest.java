@@ -19,6 +19,7 @@ import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.linkedin.domain.SessionHealth;
 import io.identities.linkedin.support.KnownIdentities;
+import io.identities.linkedin.support.LinkedInApi;
 import io.identities.linkedin.support.LinkedInSimulatorResource;
 import io.identities.simulator.linkedin.DemoAccounts;
 import io.identities.simulator.linkedin.Totp;
@@ -27,6 +28,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -53,6 +55,7 @@ class ConnectionTest {
 
   private final String org = Tokens.newOrganization();
   private final BrokerProbe broker = new BrokerProbe();
+  private final LinkedInApi linkedIn = new LinkedInApi(org);
   private UUID identity;
 
   @BeforeEach
@@ -409,32 +412,19 @@ class ConnectionTest {
   }
 
   private ValidatableResponse connect(String email, String password) {
-    return api()
-        .body(
-            "{\"identityId\": \""
-                + identity
-                + "\", \"email\": \""
-                + email
-                + "\", \"password\": \""
-                + password
-                + "\"}")
-        .post("/api/linkedin/connections")
-        .then();
+    return linkedIn.connect(identity, email, password);
+  }
+
+  private ValidatableResponse verify(String handshake, String code) {
+    return linkedIn.verify(handshake, code);
+  }
+
+  private RequestSpecification api() {
+    return linkedIn.request();
   }
 
   private ValidatableResponse resend(String handshake, String body) {
     return api().body(body).post("/api/linkedin/connections/{id}/resend", handshake).then();
-  }
-
-  private ValidatableResponse verify(String handshake, String code) {
-    return api()
-        .body("{\"code\": \"" + code + "\"}")
-        .post("/api/linkedin/connections/{id}/verification", handshake)
-        .then();
-  }
-
-  private io.restassured.specification.RequestSpecification api() {
-    return given().auth().oauth2(Tokens.member(org)).contentType(ContentType.JSON);
   }
 
   private String sealedSessionOrNull() {

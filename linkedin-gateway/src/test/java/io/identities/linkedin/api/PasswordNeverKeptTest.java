@@ -1,6 +1,5 @@
 package io.identities.linkedin.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +13,7 @@ import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.linkedin.support.KnownIdentities;
+import io.identities.linkedin.support.LinkedInApi;
 import io.identities.linkedin.support.LinkedInSimulatorResource;
 import io.identities.linkedin.support.ShareLinks;
 import io.identities.linkedin.support.ShareVisitor;
@@ -21,7 +21,6 @@ import io.identities.simulator.linkedin.DemoAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Files;
@@ -56,20 +55,15 @@ class PasswordNeverKeptTest {
       String commands = broker.listen(Exchanges.COMMANDS, "#");
       UUID identity = KnownIdentities.announce(broker, this.events, org, "Ada");
 
-      connect(identity, DemoAccounts.PLAIN, wrongPassword).statusCode(422);
+      LinkedInApi linkedIn = new LinkedInApi(org);
+      linkedIn.connect(identity, DemoAccounts.PLAIN, wrongPassword).statusCode(422);
       String handshake =
-          connect(identity, DemoAccounts.EMAIL_PIN, DemoAccounts.PASSWORD)
+          linkedIn
+              .connect(identity, DemoAccounts.EMAIL_PIN, DemoAccounts.PASSWORD)
               .statusCode(200)
               .extract()
               .path("handshakeId");
-      given()
-          .auth()
-          .oauth2(Tokens.member(org))
-          .contentType(ContentType.JSON)
-          .body("{\"code\": \"" + DemoAccounts.PIN + "\"}")
-          .post("/api/linkedin/connections/{id}/verification", handshake)
-          .then()
-          .body("status", equalTo("CONNECTED"));
+      linkedIn.verify(handshake, DemoAccounts.PIN).body("status", equalTo("CONNECTED"));
       List<String> pages = new ArrayList<>();
       ShareVisitor visitor =
           new ShareVisitor(ShareLinks.make(broker, this.events, org, null, "Leak check"));
@@ -129,23 +123,5 @@ class PasswordNeverKeptTest {
               }
               return rows;
             });
-  }
-
-  private io.restassured.response.ValidatableResponse connect(
-      UUID identity, String email, String password) {
-    return given()
-        .auth()
-        .oauth2(Tokens.member(org))
-        .contentType(ContentType.JSON)
-        .body(
-            "{\"identityId\": \""
-                + identity
-                + "\", \"email\": \""
-                + email
-                + "\", \"password\": \""
-                + password
-                + "\"}")
-        .post("/api/linkedin/connections")
-        .then();
   }
 }
