@@ -23,13 +23,20 @@ import java.util.stream.Collectors;
 public class OutboundProxies {
 
   private final LinkedIn linkedIn;
-  private final LinkedInConfig config;
   private final SecretCipher cipher;
+
+  /** The configured pool by upper-case country, read once: a malformed entry stops start-up. */
+  private final Map<String, OutboundProxy> pool;
 
   OutboundProxies(LinkedIn linkedIn, LinkedInConfig config, SecretCipher cipher) {
     this.linkedIn = linkedIn;
-    this.config = config;
     this.cipher = cipher;
+    this.pool =
+        config.proxyCountries().entrySet().stream()
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    e -> e.getKey().toUpperCase(Locale.ROOT),
+                    e -> OutboundProxy.parse(e.getValue())));
   }
 
   /**
@@ -44,13 +51,13 @@ public class OutboundProxies {
   @Transactional
   public LinkedInIdentity useCountry(UUID identityId, String country) {
     String code = country.toUpperCase(Locale.ROOT);
-    if (!pool().containsKey(code)) {
+    if (!pool.containsKey(code)) {
       throw ProblemException.invalidField(
           "country",
           "no proxy is configured for "
               + code
               + "; configured: "
-              + String.join(", ", pool().keySet().stream().sorted().toList()));
+              + String.join(", ", pool.keySet().stream().sorted().toList()));
     }
     LinkedInIdentity identity = identity(identityId);
     identity.proxyCountry = code;
@@ -62,16 +69,15 @@ public class OutboundProxies {
   /** Routes the identity through a proxy of its own; the credentials are optional. */
   @Transactional
   public LinkedInIdentity useProxy(UUID identityId, URI address, String username, String password) {
-    if (!"http".equals(address.getScheme())
-        || address.getHost() == null
-        || address.getPort() < 1
-        || address.getUserInfo() != null
-        || !(address.getPath() == null || address.getPath().isEmpty())) {
+    if (!OutboundProxy.isProxyAddress(address)) {
       throw ProblemException.invalidField(
           "url", "must be an HTTP proxy address, http://host:port, credentials given apart");
     }
     if ((username == null) != (password == null)) {
       throw ProblemException.invalidField("password", "give both username and password, or none");
+    }
+    if (username != null && username.contains(":")) {
+      throw ProblemException.invalidField("username", "a proxy user name has no colon");
     }
     LinkedInIdentity identity = identity(identityId);
     identity.proxyCountry = null;
@@ -93,20 +99,15 @@ public class OutboundProxies {
 
   private OutboundProxy proxyOf(LinkedInIdentity identity) {
     if (identity.proxyCountry != null) {
-      String pool = pool().get(identity.proxyCountry);
-      if (pool == null) {
+      OutboundProxy pooled = pool.get(identity.proxyCountry);
+      if (pooled == null) {
         throw new ProblemException(
             Status.BAD_GATEWAY,
             "Proxy failed",
             "No proxy is configured for " + identity.proxyCountry + " any more",
             List.of());
       }
-      URI uri = URI.create(pool);
-      String[] credentials = uri.getUserInfo() == null ? null : uri.getUserInfo().split(":", 2);
-      return new OutboundProxy(
-          URI.create(uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()),
-          credentials == null ? null : credentials[0],
-          credentials == null || credentials.length < 2 ? null : credentials[1]);
+      return pooled;
     }
     if (identity.proxyUrl == null) {
       return null;
@@ -117,12 +118,6 @@ public class OutboundProxies {
     String[] credentials =
         cipher.open(identity.sealedProxyCredentials, context(identity)).split(":", 2);
     return new OutboundProxy(URI.create(identity.proxyUrl), credentials[0], credentials[1]);
-  }
-
-  /** The pool by upper-case country (environment variables may bring lower-case keys). */
-  private Map<String, String> pool() {
-    return config.proxyCountries().entrySet().stream()
-        .collect(Collectors.toMap(e -> e.getKey().toUpperCase(Locale.ROOT), Map.Entry::getValue));
   }
 
   private static LinkedInIdentity identity(UUID identityId) {

@@ -1,6 +1,5 @@
 package io.identities.linkedin.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -14,13 +13,13 @@ import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.linkedin.domain.SessionHealth;
 import io.identities.linkedin.support.KnownIdentities;
+import io.identities.linkedin.support.LinkedInApi;
 import io.identities.linkedin.support.LinkedInSimulatorResource;
 import io.identities.linkedin.support.RecordingProxy;
 import io.identities.simulator.linkedin.DemoAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,6 +41,7 @@ class OutboundProxyTest {
 
   private final String org = Tokens.newOrganization();
   private final BrokerProbe broker = new BrokerProbe();
+  private final LinkedInApi linkedIn = new LinkedInApi(org);
   private final String proxyPassword = "proxy-secret-" + UUID.randomUUID();
   private final RecordingProxy proxy = new RecordingProxy("proxy-user", proxyPassword);
   private UUID identity;
@@ -137,11 +137,25 @@ class OutboundProxyTest {
         .statusCode(400)
         .body("errors[0].field", equalTo("url"));
     api()
+        .body("{\"url\": \"http://127.0.0.1:3128\", \"username\": \"a:b\", \"password\": \"c\"}")
+        .put("/api/linkedin/identities/{id}/proxy", identity)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("username"));
+    api()
         .body("{\"url\": \"http://127.0.0.1:3128\", \"username\": \"only-a-user\"}")
         .put("/api/linkedin/identities/{id}/proxy", identity)
         .then()
         .statusCode(400);
     api().get("/api/linkedin/identities/{id}", identity).then().body("proxy", nullValue());
+  }
+
+  private io.restassured.response.ValidatableResponse connect() {
+    return linkedIn.connect(identity, DemoAccounts.PLAIN, DemoAccounts.PASSWORD);
+  }
+
+  private RequestSpecification api() {
+    return linkedIn.request();
   }
 
   private io.restassured.response.ValidatableResponse useProxy(String password) {
@@ -154,23 +168,5 @@ class OutboundProxyTest {
                 + "\"}")
         .put("/api/linkedin/identities/{id}/proxy", identity)
         .then();
-  }
-
-  private io.restassured.response.ValidatableResponse connect() {
-    return api()
-        .body(
-            "{\"identityId\": \""
-                + identity
-                + "\", \"email\": \""
-                + DemoAccounts.PLAIN
-                + "\", \"password\": \""
-                + DemoAccounts.PASSWORD
-                + "\"}")
-        .post("/api/linkedin/connections")
-        .then();
-  }
-
-  private RequestSpecification api() {
-    return given().auth().oauth2(Tokens.member(org)).contentType(ContentType.JSON);
   }
 }
