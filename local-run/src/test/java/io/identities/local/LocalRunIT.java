@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +16,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -37,6 +41,9 @@ class LocalRunIT {
   private static final String IDENTITIES = "http://localhost:" + (8081 + OFFSET);
   private static final String LINKEDIN = "http://localhost:" + (8082 + OFFSET);
   private static final String EMAIL = "http://localhost:" + (8083 + OFFSET);
+
+  private static final List<String> SERVICES =
+      List.of("identities-service", "linkedin-gateway", "email-gateway", "warmup-service");
 
   private static Process platform;
   private static final StringBuffer output = new StringBuffer();
@@ -171,7 +178,7 @@ class LocalRunIT {
   }
 
   @Test
-  void shouldAddAnIdentityThroughAShareLinkOpenedWithoutAnAccount() {
+  void shouldAddAnIdentityThroughAShareLinkAndKeepThePasswordNowhere() throws Exception {
     String url =
         given()
             .auth()
@@ -191,14 +198,9 @@ class LocalRunIT {
     var invitation = given().get(url);
     assertTrue(invitation.asString().contains("Dev Organization invites you"));
     String cookie = invitation.getCookie("share_csrf");
-    var challenge =
-        given()
-            .cookie("share_csrf", cookie)
-            .contentType("application/x-www-form-urlencoded")
-            .formParam("csrf", cookie)
-            .formParam("email", "sms@example.com")
-            .formParam("password", "correct horse battery")
-            .post(url);
+    String wrongPassword = "wrong-" + UUID.randomUUID();
+    signIn(url, cookie, wrongPassword).then().statusCode(422);
+    var challenge = signIn(url, cookie, "correct horse battery");
     assertTrue(challenge.asString().contains("sent by SMS"), challenge.asString());
     Matcher handshake =
         Pattern.compile("name=\"handshake\" value=\"([^\"]+)\"").matcher(challenge.asString());
@@ -225,6 +227,37 @@ class LocalRunIT {
                     .<List<String>>path("items.name")
                     .contains("Sam (shared)"));
     given().get(url).then().statusCode(410);
+    for (String password : List.of(wrongPassword, "correct horse battery")) {
+      assertKeptNowhere(password);
+    }
+  }
+
+  private static io.restassured.response.Response signIn(String url, String csrf, String password) {
+    return given()
+        .cookie("share_csrf", csrf)
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("csrf", csrf)
+        .formParam("email", "sms@example.com")
+        .formParam("password", password)
+        .post(url);
+  }
+
+  /** Not in any row of any table of the four services' databases, nor in their logs. */
+  private static void assertKeptNowhere(String secret) throws Exception {
+    for (String service : SERVICES) {
+      String database = service.replace('-', '_') + "_e2e";
+      Process dump =
+          new ProcessBuilder(
+                  "pg_dump", "--data-only", "-h", "127.0.0.1", "-U", "postgres", database)
+              .redirectErrorStream(true)
+              .start();
+      String rows = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, dump.waitFor(), rows);
+      assertTrue(rows.contains("COPY public."), "dumped " + database);
+      assertFalse(rows.contains(secret), "the password is in a table of " + database);
+      String log = Files.readString(Path.of("target/local_e2e/" + service + ".log"));
+      assertFalse(log.contains(secret), "the password is in the log of " + service);
+    }
   }
 
   @Test
