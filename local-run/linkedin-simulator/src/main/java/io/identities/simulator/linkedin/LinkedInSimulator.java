@@ -132,7 +132,7 @@ public final class LinkedInSimulator implements AutoCloseable {
 
   private Reply authenticate(HttpExchange exchange, Map<String, String> form) {
     if (!csrfMatches(exchange)) {
-      return Reply.json(403, Map.of("status", 403, "message", "CSRF check failed"));
+      return csrfRefused();
     }
     Account account = accounts.get(String.valueOf(form.get("session_key")).toLowerCase());
     if (account == null) {
@@ -158,22 +158,12 @@ public final class LinkedInSimulator implements AutoCloseable {
             account.twoStep(),
             Instant.now().plus(CHALLENGE_LIFETIME),
             Approval.WAITING));
-    return Reply.json(
-        200,
-        Map.of(
-            "login_result",
-            "CHALLENGE",
-            "challenge_id",
-            id,
-            "challenge_type",
-            account.twoStep().name(),
-            "hint",
-            account.hint(account.twoStep())));
+    return challenged(id, account.twoStep(), account);
   }
 
   private Reply verify(HttpExchange exchange, Map<String, String> form) {
     if (!csrfMatches(exchange)) {
-      return Reply.json(403, Map.of("status", 403, "message", "CSRF check failed"));
+      return csrfRefused();
     }
     Challenge challenge = challenges.get(String.valueOf(form.get("challenge_id")));
     if (challenge == null || challenge.expiresAt().isBefore(Instant.now())) {
@@ -210,7 +200,7 @@ public final class LinkedInSimulator implements AutoCloseable {
    */
   private Reply resend(HttpExchange exchange, Map<String, String> form) {
     if (!csrfMatches(exchange)) {
-      return Reply.json(403, Map.of("status", 403, "message", "CSRF check failed"));
+      return csrfRefused();
     }
     String id = String.valueOf(form.get("challenge_id"));
     Challenge challenge = challenges.get(id);
@@ -226,18 +216,7 @@ public final class LinkedInSimulator implements AutoCloseable {
     }
     challenges.put(
         id, new Challenge(challenge.email(), type, challenge.expiresAt(), challenge.approval()));
-    Account account = accounts.get(challenge.email().toLowerCase());
-    return Reply.json(
-        200,
-        Map.of(
-            "login_result",
-            "CHALLENGE",
-            "challenge_id",
-            id,
-            "challenge_type",
-            type.name(),
-            "hint",
-            account.hint(type)));
+    return challenged(id, type, accounts.get(challenge.email().toLowerCase()));
   }
 
   private Reply me(HttpExchange exchange, Map<String, String> form) {
@@ -291,6 +270,25 @@ public final class LinkedInSimulator implements AutoCloseable {
     String liAt = "AQE" + token(24);
     sessions.put(liAt, account.email());
     return result("PASS").cookie("li_at", liAt);
+  }
+
+  /** A challenge to answer: its id, its kind, and where the code went. */
+  private static Reply challenged(String id, Account.TwoStep type, Account account) {
+    return Reply.json(
+        200,
+        Map.of(
+            "login_result",
+            "CHALLENGE",
+            "challenge_id",
+            id,
+            "challenge_type",
+            type.name(),
+            "hint",
+            account.hint(type)));
+  }
+
+  private static Reply csrfRefused() {
+    return Reply.json(403, Map.of("status", 403, "message", "CSRF check failed"));
   }
 
   private static Reply result(String loginResult) {
