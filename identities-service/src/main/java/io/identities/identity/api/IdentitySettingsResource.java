@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -90,7 +91,7 @@ public class IdentitySettingsResource {
   @Operation(summary = "The email signature, as HTML and as text")
   public Response signature(@PathParam("id") UUID id) {
     Identity identity = identities.get(id);
-    return answer(identity, SignatureView.of(identity.signature, java.util.List.of()));
+    return answer(identity, SignatureView.of(identity.signature, List.of()));
   }
 
   @PUT

@@ -3,6 +3,7 @@ package io.identities.backbone.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -89,8 +90,7 @@ public final class SecretCipher {
       if (bytes.length < NONCE_BYTES + TAG_BITS / 8) {
         throw new SecretUnreadableException("too short");
       }
-      Cipher cipher =
-          cipher(Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(bytes, NONCE_BYTES), context);
+      Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(bytes, NONCE_BYTES), context);
       byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException | GeneralSecurityException e) {
