@@ -1,6 +1,132 @@
 package io.identities.email.domain;
 
+import io.identities.backbone.crypto.SecretCipher;
+import io.identities.email.mail.MailAccount;
+import io.identities.email.mail.MailEndpoint;
+import io.identities.email.mail.MailEndpoint.Security;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.TenantId;
 
-/** An email inbox connected to an identity. */
-public record Inbox(UUID id, String address) {}
+/**
+ * An email address connected to an identity: its SMTP and IMAP servers and its credentials, sealed
+ * with the inbox's id (see {@link SecretCipher}). An address is connected once per organization.
+ */
+@Entity
+@Table(name = "inbox")
+public class Inbox extends PanacheEntityBase {
+
+  @Id public UUID id;
+
+  @TenantId
+  @Column(name = "org_id", nullable = false, updatable = false)
+  public String orgId;
+
+  @Column(name = "identity_id", nullable = false)
+  public UUID identityId;
+
+  /** The address, lower case. */
+  @Column(nullable = false)
+  public String address;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public MailProvider provider;
+
+  @Column(name = "smtp_host", nullable = false)
+  public String smtpHost;
+
+  @Column(name = "smtp_port", nullable = false)
+  public int smtpPort;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "smtp_security", nullable = false)
+  public Security smtpSecurity;
+
+  @Column(name = "imap_host", nullable = false)
+  public String imapHost;
+
+  @Column(name = "imap_port", nullable = false)
+  public int imapPort;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "imap_security", nullable = false)
+  public Security imapSecurity;
+
+  @Column(nullable = false)
+  public String username;
+
+  /** The password, sealed; null while disconnected. */
+  @Column(name = "sealed_credentials")
+  String sealedCredentials;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public InboxStatus status;
+
+  /** Why the inbox is paused. */
+  @Column(name = "status_reason")
+  public String statusReason;
+
+  @Column(name = "connected_at")
+  public Instant connectedAt;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  /** A new inbox of {@code identityId}, reachable as {@code account}, with its id chosen now. */
+  static Inbox of(UUID identityId, MailAccount account) {
+    Inbox inbox = new Inbox();
+    inbox.id = UUID.randomUUID();
+    inbox.identityId = identityId;
+    inbox.address = account.address();
+    inbox.provider = MailProvider.IMAP;
+    inbox.createdAt = Instant.now();
+    inbox.status = InboxStatus.DISCONNECTED;
+    return inbox;
+  }
+
+  /** Connects (again) with servers and credentials that were just verified. */
+  void connect(MailAccount account, SecretCipher cipher) {
+    smtpHost = account.smtp().host();
+    smtpPort = account.smtp().port();
+    smtpSecurity = account.smtp().security();
+    imapHost = account.imap().host();
+    imapPort = account.imap().port();
+    imapSecurity = account.imap().security();
+    username = account.username();
+    sealedCredentials = cipher.seal(account.secret(), secretContext());
+    status = InboxStatus.CONNECTED;
+    statusReason = null;
+    connectedAt = Instant.now();
+  }
+
+  /** Forgets the credentials; the inbox stays, so its leads can find it again on reconnection. */
+  void disconnect() {
+    sealedCredentials = null;
+    status = InboxStatus.DISCONNECTED;
+    statusReason = null;
+  }
+
+  /** How to reach the inbox's servers now. */
+  MailAccount account(SecretCipher cipher) {
+    return new MailAccount(
+        address,
+        new MailEndpoint(smtpHost, smtpPort, smtpSecurity),
+        new MailEndpoint(imapHost, imapPort, imapSecurity),
+        username,
+        cipher.open(sealedCredentials, secretContext()),
+        provider != MailProvider.IMAP);
+  }
+
+  private String secretContext() {
+    return id + ":inbox";
+  }
+}

@@ -1,32 +1,80 @@
 package io.identities.email.api;
 
+import static io.identities.email.support.EmailApi.connect;
+import static io.identities.email.support.EmailApi.connected;
+import static io.identities.email.support.EmailApi.plainInbox;
+import static io.identities.email.support.EmailApi.server;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.identities.backbone.events.EventEnvelope;
+import io.agroal.api.AgroalDataSource;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
+import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.testing.BrokerProbe;
-import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
+import io.identities.email.support.EmailApi;
+import io.identities.simulator.mail.LocalMailServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
-import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Connecting inboxes against a real SMTP/IMAP server (GreenMail). */
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
 class InboxResourceTest {
 
+  private static LocalMailServer mail;
+
   @Inject Events events;
+  @Inject AgroalDataSource database;
 
   private final String org = Tokens.newOrganization();
   private final BrokerProbe broker = new BrokerProbe();
+  private final String address = "ada-" + UUID.randomUUID() + "@sales.example";
+  private UUID identity;
+
+  @BeforeAll
+  static void startMailServer() {
+    mail = LocalMailServer.start();
+  }
+
+  @AfterAll
+  static void stopMailServer() {
+    mail.close();
+  }
+
+  @BeforeEach
+  void identity() {
+    identity = EmailApi.identity(broker, events, org, "Ada");
+    mail.addMailbox(address, "right password");
+  }
 
   @AfterEach
   void closeProbe() throws Exception {
@@ -34,42 +82,203 @@ class InboxResourceTest {
   }
 
   @Test
-  void shouldKnowAnIdentityCreatedElsewhereAndListItsInboxes() {
-    UUID id = UUID.randomUUID();
+  void shouldConnectAnInboxOnlyAfterBothServersAcceptedItsPasswordAndKeepThePasswordSealed()
+      throws SQLException {
     given()
         .auth()
         .oauth2(Tokens.member(org))
-        .get("/api/email/identities/{id}/inboxes", id)
+        .get("/api/email/identities/{id}/inboxes", identity)
         .then()
-        .statusCode(404)
-        .contentType("application/problem+json");
-
-    EventEnvelope created =
-        events.envelope(
-            EventTypes.IDENTITY_CREATED, org, id.toString(), IdentitySnapshots.of(id, 0, "Ada"));
-    broker.publish(events, created);
-
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () ->
-                given()
-                        .auth()
-                        .oauth2(Tokens.member(org))
-                        .get("/api/email/identities/{id}/inboxes", id)
-                        .statusCode()
-                    == 200);
-    given()
-        .auth()
-        .oauth2(Tokens.member(org))
-        .get("/api/email/identities/{id}/inboxes", id)
-        .then()
+        .statusCode(200)
         .body("$", empty());
+
+    String announced = broker.listen(Exchanges.EVENTS, EventTypes.EMAIL_INBOX_CONNECTED);
+    connect(org, identity, plainInbox(mail, address.toUpperCase(), "right password"))
+        .then()
+        .statusCode(201)
+        .header("Location", containsString("/inboxes/"))
+        .body("address", equalTo(address))
+        .body("provider", equalTo("IMAP"))
+        .body("status", equalTo("CONNECTED"))
+        .body("username", equalTo(address))
+        .body("smtp.port", equalTo(mail.smtpPort()))
+        .body("$", not(hasKey("password")));
+
     given()
         .auth()
-        .oauth2(Tokens.member(Tokens.newOrganization()))
-        .get("/api/email/identities/{id}/inboxes", id)
+        .oauth2(Tokens.member(org))
+        .get("/api/email/identities/{id}/inboxes", identity)
+        .then()
+        .body("address", contains(address))
+        .body("status", contains("CONNECTED"));
+    String event =
+        BrokerProbe.body(broker.nextContaining(announced, address, Duration.ofSeconds(10)));
+    assertTrue(event.contains("\"connectedInboxes\":1"), event);
+    assertFalse(event.contains("right password"), event);
+    String sealed = column("select sealed_credentials from inbox where address = ?", address);
+    assertTrue(sealed.length() > 20, sealed);
+    assertFalse(sealed.contains("right password"));
+  }
+
+  @Test
+  void shouldRefuseAWrongPasswordAndSaveNothing() {
+    connect(org, identity, plainInbox(mail, address, "wrong password"))
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("title", equalTo("Authentication refused"))
+        .body("detail", containsString("SMTP server 127.0.0.1:" + mail.smtpPort()))
+        .body("errors.field", hasItem("password"));
+    assertNoInbox();
+  }
+
+  @Test
+  void shouldSayTlsFailedWhenTheServerSpeaksPlainOrItsCertificateIsNotTrusted() {
+    Map<String, Object> tlsOnPlainPort = new HashMap<>(plainInbox(mail, address, "right password"));
+    tlsOnPlainPort.put("smtp", server("127.0.0.1", mail.smtpPort(), "SSL_TLS"));
+    connect(org, identity, tlsOnPlainPort)
+        .then()
+        .statusCode(422)
+        .body("title", equalTo("TLS failure"))
+        .body("errors.field", hasItem("smtp.security"));
+
+    Map<String, Object> untrusted = new HashMap<>(plainInbox(mail, address, "right password"));
+    untrusted.put("imap", server("127.0.0.1", mail.imapsPort(), "SSL_TLS"));
+    connect(org, identity, untrusted)
+        .then()
+        .statusCode(422)
+        .body("title", equalTo("TLS failure"))
+        .body("detail", containsString("IMAP server"))
+        .body("errors.field", hasItem("imap.security"));
+
+    Map<String, Object> noStartTls = new HashMap<>(plainInbox(mail, address, "right password"));
+    noStartTls.put("smtp", server("127.0.0.1", mail.smtpPort(), "STARTTLS"));
+    connect(org, identity, noStartTls).then().statusCode(422).body("title", equalTo("TLS failure"));
+    assertNoInbox();
+  }
+
+  @Test
+  void shouldSayTheHostIsUnreachableOrSilent() throws IOException {
+    Map<String, Object> unknownHost = new HashMap<>(plainInbox(mail, address, "right password"));
+    unknownHost.put("imap", server("imap.no-such-host.invalid", 993, "SSL_TLS"));
+    connect(org, identity, unknownHost)
+        .then()
+        .statusCode(422)
+        .body("title", equalTo("Host unreachable"))
+        .body("errors.field", hasItem("imap.host"));
+
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Map<String, Object> closed = new HashMap<>(plainInbox(mail, address, "right password"));
+    closed.put("smtp", server("127.0.0.1", closedPort, "NONE"));
+    connect(org, identity, closed)
+        .then()
+        .statusCode(422)
+        .body("title", equalTo("Host unreachable"));
+
+    try (ServerSocket silent = new ServerSocket(0)) {
+      new Thread(() -> acceptAndSayNothing(silent)).start();
+      Map<String, Object> mute = new HashMap<>(plainInbox(mail, address, "right password"));
+      mute.put("smtp", server("127.0.0.1", silent.getLocalPort(), "NONE"));
+      connect(org, identity, mute)
+          .then()
+          .statusCode(504)
+          .body("title", equalTo("Timeout"))
+          .body("errors.field", hasItem("smtp.port"));
+    }
+    assertNoInbox();
+  }
+
+  @Test
+  void shouldConnectAnAddressOncePerOrganizationAndReconnectItForItsIdentity() {
+    UUID inbox = connected(org, identity, plainInbox(mail, address, "right password"));
+
+    UUID otherIdentity = EmailApi.identity(broker, events, org, "Grace");
+    connect(org, otherIdentity, plainInbox(mail, address, "right password"))
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("already connected"));
+
+    String otherOrg = Tokens.newOrganization();
+    UUID elsewhere = EmailApi.identity(broker, events, otherOrg, "Ada elsewhere");
+    connect(otherOrg, elsewhere, plainInbox(mail, address, "right password"))
+        .then()
+        .statusCode(201);
+
+    given()
+        .auth()
+        .oauth2(Tokens.member(org))
+        .delete("/api/email/identities/{id}/inboxes/{inbox}/connection", identity, inbox)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("DISCONNECTED"));
+    assertNull(column("select sealed_credentials from inbox where id = ?::uuid", inbox.toString()));
+
+    mail.changePassword(address, "new password");
+    connect(org, identity, plainInbox(mail, address, "new password"))
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(inbox.toString()))
+        .body("status", equalTo("CONNECTED"))
+        .body("statusReason", nullValue());
+  }
+
+  @Test
+  void shouldAnswerClearProblemsForBadInputAndOtherTenants() {
+    Map<String, Object> bad = new HashMap<>(plainInbox(mail, "not-an-address", ""));
+    bad.put("smtp", Map.of("host", "", "port", 70000, "security", "NONE"));
+    connect(org, identity, bad)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem(containsString("address")))
+        .body("errors.field", hasItem(containsString("password")))
+        .body("errors.field", hasItem(containsString("smtp.port")));
+
+    connect(org, UUID.randomUUID(), plainInbox(mail, address, "right password"))
         .then()
         .statusCode(404);
+    connect(Tokens.newOrganization(), identity, plainInbox(mail, address, "right password"))
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(Tokens.member(org))
+        .delete(
+            "/api/email/identities/{id}/inboxes/{inbox}/connection", identity, UUID.randomUUID())
+        .then()
+        .statusCode(404);
+    assertNoInbox();
+  }
+
+  private void assertNoInbox() {
+    given()
+        .auth()
+        .oauth2(Tokens.member(org))
+        .get("/api/email/identities/{id}/inboxes", identity)
+        .then()
+        .body("$", empty());
+  }
+
+  private String column(String sql, String parameter) {
+    try (Connection connection = database.getConnection();
+        var statement = connection.prepareStatement(sql)) {
+      statement.setString(1, parameter);
+      ResultSet row = statement.executeQuery();
+      assertTrue(row.next(), "a row for " + parameter);
+      return row.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void acceptAndSayNothing(ServerSocket server) {
+    try (Socket socket = server.accept()) {
+      socket.getInputStream().read(); // until the client gives up
+    } catch (IOException e) {
+      // the client hung up
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.identities.backbone.events.IdentitySnapshot;
 import io.identities.backbone.events.LinkedInSessionConnected;
 import io.identities.backbone.schedule.WorkingHours;
 import io.identities.backbone.schedule.WorkingHours.Interval;
+import io.identities.backbone.schedule.WorkingWeekConverter;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

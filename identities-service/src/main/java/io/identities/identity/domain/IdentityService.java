@@ -3,6 +3,7 @@ package io.identities.identity.domain;
 import io.identities.backbone.api.Page;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.IdentityDeleted;
+import io.identities.backbone.events.InboxConnectionChanged;
 import io.identities.backbone.events.LinkedInSessionConnected;
 import io.identities.backbone.outbox.Outbox;
 import io.identities.backbone.problem.Problem;
@@ -142,6 +143,16 @@ public class IdentityService {
   public void linkedInDisconnected(UUID identityId) {
     if (Identity.findByIdOptional(identityId).isPresent()) {
       update(identityId, null, identity -> identity.linkedinConnected = false);
+    }
+  }
+
+  /** Its inboxes changed: campaigns can use the email channel while one of them is connected. */
+  public void inboxesChanged(InboxConnectionChanged change) {
+    if (Identity.findByIdOptional(change.identityId()).isPresent()) {
+      update(
+          change.identityId(),
+          null,
+          identity -> identity.emailConnected = change.connectedInboxes() > 0);
     }
   }
 

@@ -23,6 +23,12 @@ public final class EventTypes {
   /** An identity's LinkedIn session ended; data: {@link LinkedInSessionDisconnected}. */
   public static final String LINKEDIN_SESSION_DISCONNECTED = "linkedin.session.disconnected";
 
+  /** An inbox got connected to an identity; data: {@link InboxConnectionChanged}. */
+  public static final String EMAIL_INBOX_CONNECTED = "email.inbox.connected";
+
+  /** An inbox stopped sending (disconnected or paused); data: {@link InboxConnectionChanged}. */
+  public static final String EMAIL_INBOX_DISCONNECTED = "email.inbox.disconnected";
+
   /** A connection request went out; data: {@link ActivityEvents.InvitationSent}. */
   public static final String LINKEDIN_INVITATION_SENT = "linkedin.invitation.sent";
 

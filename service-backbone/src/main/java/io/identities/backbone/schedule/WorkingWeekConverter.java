@@ -1,4 +1,4 @@
-package io.identities.identity.domain;
+package io.identities.backbone.schedule;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

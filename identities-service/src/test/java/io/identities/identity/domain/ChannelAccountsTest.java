@@ -7,6 +7,7 @@ import io.identities.backbone.events.EventEnvelope;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
 import io.identities.backbone.events.Exchanges;
+import io.identities.backbone.events.InboxConnectionChanged;
 import io.identities.backbone.events.LinkedInSessionConnected;
 import io.identities.backbone.events.LinkedInSessionDisconnected;
 import io.identities.backbone.testing.BrokerProbe;
@@ -22,10 +23,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What identities-service does when linkedin-gateway connects an identity's LinkedIn account. */
+/**
+ * What identities-service does when the gateways connect an identity's LinkedIn account or inboxes.
+ */
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
-class LinkedInAccountTest {
+class ChannelAccountsTest {
 
   @Inject Events events;
 
@@ -36,6 +39,46 @@ class LinkedInAccountTest {
   @AfterEach
   void closeProbe() throws Exception {
     broker.close();
+  }
+
+  @Test
+  void shouldShowTheEmailChannelWhileOneOfTheIdentitysInboxesIsConnected() {
+    String id = api.create("{\"name\": \"Ada\"}");
+
+    inboxes(id, EventTypes.EMAIL_INBOX_CONNECTED, "CONNECTED", 1);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                api.request()
+                    .get("/api/identities/{id}", id)
+                    .<Boolean>path("channels.emailConnected"));
+    api.request()
+        .queryParam("emailConnected", true)
+        .get("/api/identities")
+        .then()
+        .body("items.id", contains(id));
+
+    inboxes(id, EventTypes.EMAIL_INBOX_DISCONNECTED, "DISCONNECTED", 0);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                !api.request()
+                    .get("/api/identities/{id}", id)
+                    .<Boolean>path("channels.emailConnected"));
+  }
+
+  private void inboxes(String identity, String type, String status, int connected) {
+    UUID inbox = UUID.randomUUID();
+    broker.publish(
+        events,
+        events.envelope(
+            type,
+            org,
+            inbox.toString(),
+            new InboxConnectionChanged(
+                UUID.fromString(identity), inbox, "ada@sales.example", status, connected)));
   }
 
   @Test

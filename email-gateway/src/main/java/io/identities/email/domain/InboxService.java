@@ -1,0 +1,175 @@
+package io.identities.email.domain;
+
+import io.identities.backbone.crypto.SecretCipher;
+import io.identities.backbone.events.EventTypes;
+import io.identities.backbone.events.InboxConnectionChanged;
+import io.identities.backbone.outbox.Outbox;
+import io.identities.backbone.problem.Problem;
+import io.identities.backbone.problem.ProblemException;
+import io.identities.backbone.tenant.TenantContext;
+import io.identities.email.mail.MailAccount;
+import io.identities.email.mail.MailFailure;
+import io.identities.email.mail.MailServers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * Connects and disconnects an identity's inboxes (spec "Email Settings"). An inbox is saved only
+ * after the gateway has logged in to both its SMTP and IMAP servers; network calls happen outside
+ * any database transaction.
+ */
+@ApplicationScoped
+public class InboxService {
+
+  private final MailServers servers;
+  private final SecretCipher cipher;
+  private final Outbox outbox;
+  private final TenantContext tenant;
+
+  InboxService(MailServers servers, SecretCipher cipher, Outbox outbox, TenantContext tenant) {
+    this.servers = servers;
+    this.cipher = cipher;
+    this.outbox = outbox;
+    this.tenant = tenant;
+  }
+
+  /** What {@link #connect} did: a new inbox, or an existing one connected again. */
+  public record Connected(Inbox inbox, boolean created) {}
+
+  /**
+   * Connects {@code account} to the identity, or connects its inbox again (new credentials or
+   * servers) when the identity already has that address.
+   */
+  public Connected connect(UUID identityId, MailAccount requested) {
+    MailAccount account = normalized(requested);
+    inTransaction(() -> checkAddressFree(identityId(identityId), account.address()));
+    try {
+      servers.verify(account);
+    } catch (MailFailure failure) {
+      throw problem(failure);
+    }
+    try {
+      return inTransaction(
+          () -> {
+            Inbox inbox = checkAddressFree(identityId(identityId), account.address());
+            boolean created = inbox == null;
+            if (created) {
+              inbox = Inbox.of(identityId, account);
+            }
+            inbox.connect(account, cipher);
+            inbox.persistAndFlush();
+            announce(inbox);
+            return new Connected(inbox, created);
+          });
+    } catch (ConstraintViolationException e) {
+      throw taken(account.address()); // connected elsewhere meanwhile
+    }
+  }
+
+  /** The identity's inboxes, oldest first. */
+  public List<Inbox> inboxes(UUID identityId) {
+    return inTransaction(
+        () -> Inbox.list("identityId = ?1 order by createdAt", identityId(identityId)));
+  }
+
+  /** Disconnects an inbox: its credentials are forgotten, it sends nothing more. */
+  public Inbox disconnect(UUID identityId, UUID inboxId) {
+    return inTransaction(
+        () -> {
+          Inbox inbox = inbox(identityId, inboxId);
+          inbox.disconnect();
+          announce(inbox);
+          return inbox;
+        });
+  }
+
+  /** Tells the platform the inbox's new status (identities-service shows the email channel). */
+  private void announce(Inbox inbox) {
+    inbox.flush();
+    long connected =
+        Inbox.count("identityId = ?1 and status = ?2", inbox.identityId, InboxStatus.CONNECTED);
+    outbox.publishEvent(
+        inbox.status == InboxStatus.CONNECTED
+            ? EventTypes.EMAIL_INBOX_CONNECTED
+            : EventTypes.EMAIL_INBOX_DISCONNECTED,
+        tenant.orgId(),
+        inbox.id,
+        new InboxConnectionChanged(
+            inbox.identityId, inbox.id, inbox.address, inbox.status.name(), (int) connected));
+  }
+
+  private static Inbox inbox(UUID identityId, UUID inboxId) {
+    return Inbox.<Inbox>find("id = ?1 and identityId = ?2", inboxId, identityId(identityId))
+        .firstResultOptional()
+        .orElseThrow(() -> ProblemException.notFound("Inbox", inboxId));
+  }
+
+  private static UUID identityId(UUID identityId) {
+    if (EmailIdentity.findByIdOptional(identityId).isEmpty()) {
+      throw ProblemException.notFound("Identity", identityId);
+    }
+    return identityId;
+  }
+
+  /** The identity's own inbox with that address, if any; 409 when another identity has it. */
+  private static Inbox checkAddressFree(UUID identityId, String address) {
+    Inbox inbox = Inbox.<Inbox>find("address", address).firstResult();
+    if (inbox != null && !inbox.identityId.equals(identityId)) {
+      throw taken(address);
+    }
+    return inbox;
+  }
+
+  private static MailAccount normalized(MailAccount account) {
+    String address = account.address().strip().toLowerCase(Locale.ROOT);
+    String username = account.username() == null ? address : account.username().strip();
+    return new MailAccount(
+        address, account.smtp(), account.imap(), username, account.secret(), account.oauth());
+  }
+
+  private static ProblemException taken(String address) {
+    return ProblemException.conflict(
+        address + " is already connected to another identity of this organization");
+  }
+
+  private static ProblemException problem(MailFailure failure) {
+    String field = failure.protocol().name().toLowerCase(Locale.ROOT);
+    return switch (failure.kind()) {
+      case AUTHENTICATION_REFUSED ->
+          new ProblemException(
+              422,
+              "Authentication refused",
+              failure.getMessage() + ": check the user name and password",
+              List.of(new Problem.FieldError("password", failure.getMessage())));
+      case TLS_FAILURE ->
+          new ProblemException(
+              422,
+              "TLS failure",
+              failure.getMessage() + ": check the port and its security setting",
+              List.of(new Problem.FieldError(field + ".security", failure.getMessage())));
+      case HOST_UNREACHABLE ->
+          new ProblemException(
+              422,
+              "Host unreachable",
+              failure.getMessage() + ": check the host name and port",
+              List.of(new Problem.FieldError(field + ".host", failure.getMessage())));
+      case TIMEOUT ->
+          new ProblemException(
+              504,
+              "Timeout",
+              failure.getMessage() + ": check the port, or try again later",
+              List.of(new Problem.FieldError(field + ".port", failure.getMessage())));
+      case REJECTED, UNAVAILABLE ->
+          new ProblemException(502, "Mail server error", failure.getMessage(), List.of());
+    };
+  }
+
+  private static <T> T inTransaction(Supplier<T> work) {
+    return QuarkusTransaction.requiringNew().call(work::get);
+  }
+}

@@ -1,0 +1,111 @@
+package io.identities.email.mail;
+
+import io.identities.email.mail.MailEndpoint.Security;
+import io.identities.email.mail.MailFailure.Kind;
+import io.identities.email.mail.MailFailure.Protocol;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Properties;
+import javax.net.ssl.SSLException;
+
+/** {@link MailServers} over Jakarta Mail (Angus): SMTP(S) and IMAP(S), password or XOAUTH2. */
+@ApplicationScoped
+public class JakartaMailServers implements MailServers {
+
+  private final MailConfig config;
+
+  JakartaMailServers(MailConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void verify(MailAccount account) {
+    Session session = session(account);
+    try (Transport transport = session.getTransport(smtpProtocol(account))) {
+      transport.connect(
+          account.smtp().host(), account.smtp().port(), account.username(), account.secret());
+    } catch (MessagingException e) {
+      throw failure(Protocol.SMTP, account.smtp(), e);
+    }
+    try (Store store = session.getStore(imapProtocol(account))) {
+      store.connect(
+          account.imap().host(), account.imap().port(), account.username(), account.secret());
+    } catch (MessagingException e) {
+      throw failure(Protocol.IMAP, account.imap(), e);
+    }
+  }
+
+  private Session session(MailAccount account) {
+    Properties properties = new Properties();
+    configure(properties, smtpProtocol(account), account.smtp().security(), account.oauth());
+    configure(properties, imapProtocol(account), account.imap().security(), account.oauth());
+    properties.put("mail.smtp.auth", "true");
+    properties.put("mail.smtps.auth", "true");
+    return Session.getInstance(properties);
+  }
+
+  private void configure(Properties properties, String protocol, Security security, boolean oauth) {
+    String prefix = "mail." + protocol + ".";
+    String timeout = String.valueOf(config.timeout().toMillis());
+    properties.put(prefix + "connectiontimeout", timeout);
+    properties.put(prefix + "timeout", timeout);
+    properties.put(prefix + "writetimeout", timeout);
+    if (security != Security.NONE) {
+      properties.put(prefix + "ssl.checkserveridentity", "true");
+    }
+    if (security == Security.STARTTLS) {
+      properties.put(prefix + "starttls.enable", "true");
+      properties.put(prefix + "starttls.required", "true");
+    }
+    if (oauth) {
+      properties.put(prefix + "auth.mechanisms", "XOAUTH2");
+    }
+  }
+
+  private static String smtpProtocol(MailAccount account) {
+    return account.smtp().security() == Security.SSL_TLS ? "smtps" : "smtp";
+  }
+
+  private static String imapProtocol(MailAccount account) {
+    return account.imap().security() == Security.SSL_TLS ? "imaps" : "imap";
+  }
+
+  /** Says precisely what went wrong, from the exception and its causes. */
+  static MailFailure failure(Protocol protocol, MailEndpoint endpoint, MessagingException e) {
+    String server = protocol + " server " + endpoint;
+    if (e instanceof AuthenticationFailedException) {
+      return new MailFailure(
+          Kind.AUTHENTICATION_REFUSED, protocol, server + " refused the credentials", e);
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLException) {
+        return new MailFailure(
+            Kind.TLS_FAILURE,
+            protocol,
+            server + ": TLS failed (" + cause.getClass().getSimpleName() + ")",
+            e);
+      }
+      if (cause instanceof SocketTimeoutException) {
+        return new MailFailure(Kind.TIMEOUT, protocol, server + " did not answer in time", e);
+      }
+      if (cause instanceof UnknownHostException
+          || cause instanceof ConnectException
+          || cause instanceof NoRouteToHostException) {
+        return new MailFailure(Kind.HOST_UNREACHABLE, protocol, server + " cannot be reached", e);
+      }
+    }
+    if (String.valueOf(e.getMessage()).contains("STARTTLS")) {
+      return new MailFailure(
+          Kind.TLS_FAILURE, protocol, server + " does not offer STARTTLS, which is required", e);
+    }
+    return new MailFailure(Kind.UNAVAILABLE, protocol, server + ": " + e.getMessage(), e);
+  }
+}

@@ -1,0 +1,131 @@
+package io.identities.simulator.mail;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real SMTP and IMAP server (GreenMail), plain and over implicit TLS (a self-signed certificate
+ * nobody trusts), with password-protected mailboxes: SMTP and IMAP refuse a wrong password, as
+ * XOAUTH2 refuses a token that is not the mailbox's current one. Mail sent to any address is kept
+ * in that address's mailbox; tests read it back, or drop replies and delivery reports in.
+ */
+public final class LocalMailServer implements AutoCloseable {
+
+  /** Mailboxes the local run creates: address and password (shown in the README). */
+  public static final Map<String, String> DEMO_MAILBOXES =
+      Map.of(
+          "ada@sales.example", "ada-mail-password",
+          "grace@sales.example", "grace-mail-password",
+          "lead@prospect.example", "lead-mail-password");
+
+  private final GreenMail greenMail;
+
+  /** Starts on free ports (tests). */
+  public static LocalMailServer start() {
+    return start(0, 0);
+  }
+
+  /** Starts with plain SMTP and IMAP on the given ports (0: any free one) and TLS on free ones. */
+  public static LocalMailServer start(int smtpPort, int imapPort) {
+    return new LocalMailServer(
+        new ServerSetup[] {
+          setup(smtpPort, ServerSetup.PROTOCOL_SMTP),
+          setup(imapPort, ServerSetup.PROTOCOL_IMAP),
+          setup(0, ServerSetup.PROTOCOL_SMTPS),
+          setup(0, ServerSetup.PROTOCOL_IMAPS)
+        });
+  }
+
+  private LocalMailServer(ServerSetup[] setups) {
+    greenMail = new GreenMail(setups);
+    greenMail.withConfiguration(new GreenMailConfiguration());
+    greenMail.start();
+  }
+
+  private static ServerSetup setup(int port, String protocol) {
+    ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);
+    setup.setServerStartupTimeout(10_000);
+    return setup;
+  }
+
+  public int smtpPort() {
+    return greenMail.getSmtp().getPort();
+  }
+
+  public int imapPort() {
+    return greenMail.getImap().getPort();
+  }
+
+  public int smtpsPort() {
+    return greenMail.getSmtps().getPort();
+  }
+
+  public int imapsPort() {
+    return greenMail.getImaps().getPort();
+  }
+
+  /** Creates a mailbox whose login is its address. */
+  public void addMailbox(String address, String password) {
+    greenMail.setUser(address, address, password);
+  }
+
+  /**
+   * Gives a mailbox a new password (or, for XOAUTH2, the access token it accepts from now on): the
+   * old one is refused.
+   */
+  public void changePassword(String address, String password) {
+    user(address).setPassword(password);
+  }
+
+  /** The messages in a mailbox's INBOX, oldest first. */
+  public List<MimeMessage> messages(String address) {
+    try {
+      return greenMail
+          .getManagers()
+          .getImapHostManager()
+          .getInbox(user(address))
+          .getMessages()
+          .stream()
+          .map(StoredMessage::getMimeMessage)
+          .toList();
+    } catch (FolderException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Puts a message into a mailbox's INBOX, as if it had arrived from outside. */
+  public void deliver(String address, MimeMessage message) {
+    user(address).deliver(message);
+  }
+
+  private GreenMailUser user(String address) {
+    GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
+    if (user == null) {
+      user = greenMail.setUser(address, address, "");
+    }
+    return user;
+  }
+
+  @Override
+  public void close() {
+    greenMail.stop();
+  }
+
+  /** {@code java ... LocalMailServer <smtp port> <imap port>}: the local run's mail server. */
+  public static void main(String[] args) throws InterruptedException {
+    LocalMailServer server = start(Integer.parseInt(args[0]), Integer.parseInt(args[1]));
+    DEMO_MAILBOXES.forEach(server::addMailbox);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    System.out.printf(
+        "mail server: SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d, mailboxes %s%n",
+        server.smtpPort(), server.imapPort(), DEMO_MAILBOXES.keySet());
+    Thread.currentThread().join();
+  }
+}
