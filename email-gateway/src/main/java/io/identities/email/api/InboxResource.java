@@ -46,7 +46,9 @@ public class InboxResource {
   @GET
   @Operation(summary = "The inboxes connected to an identity")
   public List<InboxView> list(@PathParam("identityId") UUID identityId) {
-    return inboxes.inboxes(identityId).stream().map(InboxView::of).toList();
+    return inboxes.inboxes(identityId).stream()
+        .map(state -> InboxView.of(state.inbox(), state.load()))
+        .toList();
   }
 
   @POST

@@ -81,6 +81,14 @@ public class Inbox extends PanacheEntityBase {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
+  /** When it last took a send: ties in load balancing go to the least recently used. */
+  @Column(name = "last_used_at")
+  public Instant lastUsedAt;
+
+  /** Logins refused in a row while sending; reset by a successful send. */
+  @Column(name = "auth_failures", nullable = false)
+  public int authFailures;
+
   /** A new inbox of {@code identityId}, reachable as {@code account}, with its id chosen now. */
   static Inbox of(UUID identityId, MailAccount account) {
     Inbox inbox = new Inbox();
@@ -105,7 +113,14 @@ public class Inbox extends PanacheEntityBase {
     sealedCredentials = cipher.seal(account.secret(), secretContext());
     status = InboxStatus.CONNECTED;
     statusReason = null;
+    authFailures = 0;
     connectedAt = Instant.now();
+  }
+
+  /** Stops sending until a person connects it again; {@code reason} says why. */
+  public void pause(String reason) {
+    status = InboxStatus.PAUSED;
+    statusReason = reason;
   }
 
   /** Forgets the credentials; the inbox stays, so its leads can find it again on reconnection. */
@@ -116,7 +131,7 @@ public class Inbox extends PanacheEntityBase {
   }
 
   /** How to reach the inbox's servers now. */
-  MailAccount account(SecretCipher cipher) {
+  public MailAccount account(SecretCipher cipher) {
     return new MailAccount(
         address,
         new MailEndpoint(smtpHost, smtpPort, smtpSecurity),

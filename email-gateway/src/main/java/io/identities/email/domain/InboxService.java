@@ -1,12 +1,8 @@
 package io.identities.email.domain;
 
 import io.identities.backbone.crypto.SecretCipher;
-import io.identities.backbone.events.EventTypes;
-import io.identities.backbone.events.InboxConnectionChanged;
-import io.identities.backbone.outbox.Outbox;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.problem.ProblemException;
-import io.identities.backbone.tenant.TenantContext;
 import io.identities.email.mail.MailAccount;
 import io.identities.email.mail.MailFailure;
 import io.identities.email.mail.MailServers;
@@ -14,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.hibernate.exception.ConstraintViolationException;
@@ -28,14 +25,14 @@ public class InboxService {
 
   private final MailServers servers;
   private final SecretCipher cipher;
-  private final Outbox outbox;
-  private final TenantContext tenant;
+  private final InboxEvents events;
+  private final InboxLoad load;
 
-  InboxService(MailServers servers, SecretCipher cipher, Outbox outbox, TenantContext tenant) {
+  InboxService(MailServers servers, SecretCipher cipher, InboxEvents events, InboxLoad load) {
     this.servers = servers;
     this.cipher = cipher;
-    this.outbox = outbox;
-    this.tenant = tenant;
+    this.events = events;
+    this.load = load;
   }
 
   /** What {@link #connect} did: a new inbox, or an existing one connected again. */
@@ -63,7 +60,7 @@ public class InboxService {
             }
             inbox.connect(account, cipher);
             inbox.persistAndFlush();
-            announce(inbox);
+            events.changed(inbox);
             return new Connected(inbox, created);
           });
     } catch (ConstraintViolationException e) {
@@ -71,10 +68,20 @@ public class InboxService {
     }
   }
 
+  /** An inbox and what it has used of its limits. */
+  public record InboxState(Inbox inbox, InboxLoad.Load load) {}
+
   /** The identity's inboxes, oldest first. */
-  public List<Inbox> inboxes(UUID identityId) {
+  public List<InboxState> inboxes(UUID identityId) {
     return inTransaction(
-        () -> Inbox.list("identityId = ?1 order by createdAt", identityId(identityId)));
+        () -> {
+          EmailIdentity identity =
+              EmailIdentity.<EmailIdentity>findByIdOptional(identityId)
+                  .orElseThrow(() -> ProblemException.notFound("Identity", identityId));
+          List<Inbox> inboxes = Inbox.list("identityId = ?1 order by createdAt", identityId);
+          Map<UUID, InboxLoad.Load> loads = load.of(identity, inboxes);
+          return inboxes.stream().map(inbox -> new InboxState(inbox, loads.get(inbox.id))).toList();
+        });
   }
 
   /** Disconnects an inbox: its credentials are forgotten, it sends nothing more. */
@@ -83,24 +90,9 @@ public class InboxService {
         () -> {
           Inbox inbox = inbox(identityId, inboxId);
           inbox.disconnect();
-          announce(inbox);
+          events.changed(inbox);
           return inbox;
         });
-  }
-
-  /** Tells the platform the inbox's new status (identities-service shows the email channel). */
-  private void announce(Inbox inbox) {
-    inbox.flush();
-    long connected =
-        Inbox.count("identityId = ?1 and status = ?2", inbox.identityId, InboxStatus.CONNECTED);
-    outbox.publishEvent(
-        inbox.status == InboxStatus.CONNECTED
-            ? EventTypes.EMAIL_INBOX_CONNECTED
-            : EventTypes.EMAIL_INBOX_DISCONNECTED,
-        tenant.orgId(),
-        inbox.id,
-        new InboxConnectionChanged(
-            inbox.identityId, inbox.id, inbox.address, inbox.status.name(), (int) connected));
   }
 
   private static Inbox inbox(UUID identityId, UUID inboxId) {

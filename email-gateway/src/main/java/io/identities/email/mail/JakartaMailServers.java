@@ -9,12 +9,15 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Properties;
 import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /** {@link MailServers} over Jakarta Mail (Angus): SMTP(S) and IMAP(S), password or XOAUTH2. */
 @ApplicationScoped
@@ -40,6 +43,17 @@ public class JakartaMailServers implements MailServers {
           account.imap().host(), account.imap().port(), account.username(), account.secret());
     } catch (MessagingException e) {
       throw failure(Protocol.IMAP, account.imap(), e);
+    }
+  }
+
+  @Override
+  public void send(MailAccount account, MimeMessage message) {
+    try (Transport transport = session(account).getTransport(smtpProtocol(account))) {
+      transport.connect(
+          account.smtp().host(), account.smtp().port(), account.username(), account.secret());
+      transport.sendMessage(message, message.getAllRecipients());
+    } catch (MessagingException e) {
+      throw failure(Protocol.SMTP, account.smtp(), e);
     }
   }
 
@@ -81,6 +95,10 @@ public class JakartaMailServers implements MailServers {
   /** Says precisely what went wrong, from the exception and its causes. */
   static MailFailure failure(Protocol protocol, MailEndpoint endpoint, MessagingException e) {
     String server = protocol + " server " + endpoint;
+    int code = smtpReturnCode(e);
+    if (code >= 500) {
+      return new MailFailure(Kind.REJECTED, protocol, server + " refused: " + e.getMessage(), e);
+    }
     if (e instanceof AuthenticationFailedException) {
       return new MailFailure(
           Kind.AUTHENTICATION_REFUSED, protocol, server + " refused the credentials", e);
@@ -107,5 +125,20 @@ public class JakartaMailServers implements MailServers {
           Kind.TLS_FAILURE, protocol, server + " does not offer STARTTLS, which is required", e);
     }
     return new MailFailure(Kind.UNAVAILABLE, protocol, server + ": " + e.getMessage(), e);
+  }
+
+  /** The SMTP reply code of a refused message or recipient, or 0. */
+  private static int smtpReturnCode(MessagingException e) {
+    for (Exception next = e;
+        next instanceof MessagingException messaging;
+        next = messaging.getNextException()) {
+      if (next instanceof SMTPAddressFailedException address) {
+        return address.getReturnCode();
+      }
+      if (next instanceof SMTPSendFailedException sending) {
+        return sending.getReturnCode();
+      }
+    }
+    return 0;
   }
 }

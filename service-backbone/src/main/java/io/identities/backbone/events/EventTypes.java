@@ -23,11 +23,20 @@ public final class EventTypes {
   /** An identity's LinkedIn session ended; data: {@link LinkedInSessionDisconnected}. */
   public static final String LINKEDIN_SESSION_DISCONNECTED = "linkedin.session.disconnected";
 
+  /** Command to email-gateway: send an email for an identity; data: {@link SendEmail}. */
+  public static final String EMAIL_SEND = "email.send";
+
   /** An inbox got connected to an identity; data: {@link InboxConnectionChanged}. */
   public static final String EMAIL_INBOX_CONNECTED = "email.inbox.connected";
 
   /** An inbox stopped sending (disconnected or paused); data: {@link InboxConnectionChanged}. */
   public static final String EMAIL_INBOX_DISCONNECTED = "email.inbox.disconnected";
+
+  /**
+   * A lead's emails cannot go out (the inbox its sequence started on was disconnected); data:
+   * {@link LeadErrored}.
+   */
+  public static final String EMAIL_LEAD_ERRORED = "email.lead.errored";
 
   /** A connection request went out; data: {@link ActivityEvents.InvitationSent}. */
   public static final String LINKEDIN_INVITATION_SENT = "linkedin.invitation.sent";
