@@ -85,9 +85,19 @@ public class Inbox extends PanacheEntityBase {
   @Column(name = "last_used_at")
   public Instant lastUsedAt;
 
-  /** Logins refused in a row while sending; reset by a successful send. */
+  /** Logins refused in a row while sending or reading; reset by a successful one. */
   @Column(name = "auth_failures", nullable = false)
   public int authFailures;
+
+  /** The INBOX folder's UIDVALIDITY and the last UID read there (replies and bounces). */
+  @Column(name = "imap_uid_validity", nullable = false)
+  public long imapUidValidity;
+
+  @Column(name = "imap_last_uid", nullable = false)
+  public long imapLastUid;
+
+  @Column(name = "last_polled_at")
+  public Instant lastPolledAt;
 
   /** A new inbox of {@code identityId}, reachable as {@code account}, with its id chosen now. */
   static Inbox of(UUID identityId, MailAccount account) {
@@ -115,6 +125,21 @@ public class Inbox extends PanacheEntityBase {
     statusReason = null;
     authFailures = 0;
     connectedAt = Instant.now();
+  }
+
+  /**
+   * Its SMTP or IMAP server refused the credentials; answers whether that paused it ({@code
+   * pauseAfter} refusals in a row).
+   */
+  public boolean loginRefused(int pauseAfter) {
+    if (++authFailures < pauseAfter || status != InboxStatus.CONNECTED) {
+      return false;
+    }
+    pause(
+        "the mail server refused the credentials "
+            + authFailures
+            + " times in a row: connect the inbox again");
+    return true;
   }
 
   /** Stops sending until a person connects it again; {@code reason} says why. */

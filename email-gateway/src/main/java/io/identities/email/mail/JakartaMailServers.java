@@ -5,17 +5,23 @@ import io.identities.email.mail.MailFailure.Kind;
 import io.identities.email.mail.MailFailure.Protocol;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
@@ -57,6 +63,32 @@ public class JakartaMailServers implements MailServers {
     }
   }
 
+  @Override
+  public Fetched fetch(MailAccount account, long uidValidity, long afterUid, int max) {
+    try (Store store = session(account).getStore(imapProtocol(account))) {
+      store.connect(
+          account.imap().host(), account.imap().port(), account.username(), account.secret());
+      IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
+      inbox.open(Folder.READ_ONLY);
+      try {
+        long validity = inbox.getUIDValidity();
+        long after = validity == uidValidity ? afterUid : 0;
+        List<ReceivedMessage> received = new ArrayList<>();
+        for (Message message : inbox.getMessagesByUID(after + 1, UIDFolder.MAXUID)) {
+          long uid = inbox.getUID(message);
+          if (uid > after && received.size() < max) { // "n:*" also answers the last message
+            received.add(DeliveryReports.read(uid, (MimeMessage) message));
+          }
+        }
+        return new Fetched(validity, received);
+      } finally {
+        inbox.close(false);
+      }
+    } catch (MessagingException e) {
+      throw failure(Protocol.IMAP, account.imap(), e);
+    }
+  }
+
   private Session session(MailAccount account) {
     Properties properties = new Properties();
     configure(properties, smtpProtocol(account), account.smtp().security(), account.oauth());
@@ -95,9 +127,10 @@ public class JakartaMailServers implements MailServers {
   /** Says precisely what went wrong, from the exception and its causes. */
   static MailFailure failure(Protocol protocol, MailEndpoint endpoint, MessagingException e) {
     String server = protocol + " server " + endpoint;
-    int code = smtpReturnCode(e);
-    if (code >= 500) {
-      return new MailFailure(Kind.REJECTED, protocol, server + " refused: " + e.getMessage(), e);
+    MessagingException refusal = smtpRefusal(e);
+    if (refusal != null) {
+      return new MailFailure(
+          Kind.REJECTED, protocol, server + " refused: " + refusal.getMessage().strip(), e);
     }
     if (e instanceof AuthenticationFailedException) {
       return new MailFailure(
@@ -127,18 +160,18 @@ public class JakartaMailServers implements MailServers {
     return new MailFailure(Kind.UNAVAILABLE, protocol, server + ": " + e.getMessage(), e);
   }
 
-  /** The SMTP reply code of a refused message or recipient, or 0. */
-  private static int smtpReturnCode(MessagingException e) {
+  /** The permanent (5xx) refusal of the message or a recipient, with the server's words. */
+  private static MessagingException smtpRefusal(MessagingException e) {
     for (Exception next = e;
         next instanceof MessagingException messaging;
         next = messaging.getNextException()) {
-      if (next instanceof SMTPAddressFailedException address) {
-        return address.getReturnCode();
+      if (next instanceof SMTPAddressFailedException address && address.getReturnCode() >= 500) {
+        return address;
       }
-      if (next instanceof SMTPSendFailedException sending) {
-        return sending.getReturnCode();
+      if (next instanceof SMTPSendFailedException sending && sending.getReturnCode() >= 500) {
+        return sending;
       }
     }
-    return 0;
+    return null;
   }
 }

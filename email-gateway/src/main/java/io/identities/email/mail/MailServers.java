@@ -1,6 +1,7 @@
 package io.identities.email.mail;
 
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 
 /** The port to inboxes' SMTP and IMAP servers. Every method throws {@link MailFailure}. */
 public interface MailServers {
@@ -13,4 +14,14 @@ public interface MailServers {
    * when the server refuses it for good (5xx).
    */
   void send(MailAccount account, MimeMessage message);
+
+  /**
+   * The messages of the INBOX after {@code afterUid} (at most {@code max}), oldest first. When the
+   * folder's UIDVALIDITY is not {@code uidValidity} its UIDs were renumbered: it reads from the
+   * start.
+   */
+  Fetched fetch(MailAccount account, long uidValidity, long afterUid, int max);
+
+  /** The messages read, and the folder's UIDVALIDITY to remember with the last UID. */
+  record Fetched(long uidValidity, List<ReceivedMessage> messages) {}
 }

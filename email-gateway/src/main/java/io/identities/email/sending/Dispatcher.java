@@ -1,7 +1,6 @@
 package io.identities.email.sending;
 
 import io.identities.backbone.crypto.SecretCipher;
-import io.identities.backbone.events.ActivityEvents.EmailBounced;
 import io.identities.backbone.events.ActivityEvents.EmailSent;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.outbox.Outbox;
@@ -56,6 +55,7 @@ public class Dispatcher {
   private final Outbox outbox;
   private final InboxEvents inboxEvents;
   private final Leads leads;
+  private final Bounces bounces;
   private final SendingConfig config;
 
   Dispatcher(
@@ -67,6 +67,7 @@ public class Dispatcher {
       Outbox outbox,
       InboxEvents inboxEvents,
       Leads leads,
+      Bounces bounces,
       SendingConfig config) {
     this.entityManager = entityManager;
     this.clock = clock;
@@ -76,6 +77,7 @@ public class Dispatcher {
     this.outbox = outbox;
     this.inboxEvents = inboxEvents;
     this.leads = leads;
+    this.bounces = bounces;
     this.config = config;
   }
 
@@ -312,19 +314,7 @@ public class Dispatcher {
     Send send = Send.findById(sendId);
     Inbox inbox = Inbox.findById(send.inboxId);
     if (failure.kind() == MailFailure.Kind.REJECTED) {
-      send.status = SendStatus.BOUNCED; // the SMTP exchange happened: it keeps its reservation
-      send.statusReason = failure.getMessage();
-      outbox.publishEvent(
-          EventTypes.EMAIL_BOUNCED,
-          tenant.orgId(),
-          send.id,
-          new EmailBounced(
-              send.identityId,
-              send.inboxId,
-              send.leadId,
-              send.campaignId,
-              send.sequenceStep,
-              failure.getMessage()));
+      bounces.bounced(send, failure.getMessage()); // the SMTP exchange happened: it keeps its slot
       return null;
     }
     send.attempts++;
@@ -336,12 +326,7 @@ public class Dispatcher {
         "send %s from inbox %s failed, tried again later: %s",
         send.id, inbox.id, failure.getMessage());
     if (failure.kind() == MailFailure.Kind.AUTHENTICATION_REFUSED
-        && ++inbox.authFailures >= config.authFailuresBeforePause()
-        && inbox.status == InboxStatus.CONNECTED) {
-      inbox.pause(
-          "the mail server refused the credentials "
-              + inbox.authFailures
-              + " times in a row: connect the inbox again");
+        && inbox.loginRefused(config.authFailuresBeforePause())) {
       inboxEvents.changed(inbox);
     }
     return null;

@@ -25,7 +25,7 @@ import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.email.support.EmailApi;
-import io.identities.simulator.mail.LocalMailServer;
+import io.identities.email.support.Scenario;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -39,46 +39,26 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Connecting inboxes against a real SMTP/IMAP server (GreenMail). */
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
 class InboxResourceTest {
 
-  private static LocalMailServer mail;
-
   @Inject Events events;
   @Inject AgroalDataSource database;
 
-  private final String org = Tokens.newOrganization();
-  private final BrokerProbe broker = new BrokerProbe();
-  private final String address = "ada-" + UUID.randomUUID() + "@sales.example";
+  @RegisterExtension final Scenario scenario = new Scenario();
+  private final String address = scenario.address("ada");
   private UUID identity;
-
-  @BeforeAll
-  static void startMailServer() {
-    mail = LocalMailServer.start();
-  }
-
-  @AfterAll
-  static void stopMailServer() {
-    mail.close();
-  }
 
   @BeforeEach
   void identity() {
-    identity = EmailApi.identity(broker, events, org, "Ada");
-    mail.addMailbox(address, "right password");
-  }
-
-  @AfterEach
-  void closeProbe() throws Exception {
-    broker.close();
+    identity = EmailApi.identity(scenario.broker, events, scenario.org, "Ada");
+    scenario.mail().addMailbox(address, "right password");
   }
 
   @Test
@@ -86,14 +66,17 @@ class InboxResourceTest {
       throws SQLException {
     given()
         .auth()
-        .oauth2(Tokens.member(org))
+        .oauth2(Tokens.member(scenario.org))
         .get("/api/email/identities/{id}/inboxes", identity)
         .then()
         .statusCode(200)
         .body("$", empty());
 
-    String announced = broker.listen(Exchanges.EVENTS, EventTypes.EMAIL_INBOX_CONNECTED);
-    connect(org, identity, plainInbox(mail, address.toUpperCase(), "right password"))
+    String announced = scenario.broker.listen(Exchanges.EVENTS, EventTypes.EMAIL_INBOX_CONNECTED);
+    connect(
+            scenario.org,
+            identity,
+            plainInbox(scenario.mail(), address.toUpperCase(), "right password"))
         .then()
         .statusCode(201)
         .header("Location", containsString("/inboxes/"))
@@ -101,18 +84,19 @@ class InboxResourceTest {
         .body("provider", equalTo("IMAP"))
         .body("status", equalTo("CONNECTED"))
         .body("username", equalTo(address))
-        .body("smtp.port", equalTo(mail.smtpPort()))
+        .body("smtp.port", equalTo(scenario.mail().smtpPort()))
         .body("$", not(hasKey("password")));
 
     given()
         .auth()
-        .oauth2(Tokens.member(org))
+        .oauth2(Tokens.member(scenario.org))
         .get("/api/email/identities/{id}/inboxes", identity)
         .then()
         .body("address", contains(address))
         .body("status", contains("CONNECTED"));
     String event =
-        BrokerProbe.body(broker.nextContaining(announced, address, Duration.ofSeconds(10)));
+        BrokerProbe.body(
+            scenario.broker.nextContaining(announced, address, Duration.ofSeconds(10)));
     assertTrue(event.contains("\"connectedInboxes\":1"), event);
     assertFalse(event.contains("right password"), event);
     String sealed = column("select sealed_credentials from inbox where address = ?", address);
@@ -122,46 +106,53 @@ class InboxResourceTest {
 
   @Test
   void shouldRefuseAWrongPasswordAndSaveNothing() {
-    connect(org, identity, plainInbox(mail, address, "wrong password"))
+    connect(scenario.org, identity, plainInbox(scenario.mail(), address, "wrong password"))
         .then()
         .statusCode(422)
         .contentType("application/problem+json")
         .body("title", equalTo("Authentication refused"))
-        .body("detail", containsString("SMTP server 127.0.0.1:" + mail.smtpPort()))
+        .body("detail", containsString("SMTP server 127.0.0.1:" + scenario.mail().smtpPort()))
         .body("errors.field", hasItem("password"));
     assertNoInbox();
   }
 
   @Test
   void shouldSayTlsFailedWhenTheServerSpeaksPlainOrItsCertificateIsNotTrusted() {
-    Map<String, Object> tlsOnPlainPort = new HashMap<>(plainInbox(mail, address, "right password"));
-    tlsOnPlainPort.put("smtp", server("127.0.0.1", mail.smtpPort(), "SSL_TLS"));
-    connect(org, identity, tlsOnPlainPort)
+    Map<String, Object> tlsOnPlainPort =
+        new HashMap<>(plainInbox(scenario.mail(), address, "right password"));
+    tlsOnPlainPort.put("smtp", server("127.0.0.1", scenario.mail().smtpPort(), "SSL_TLS"));
+    connect(scenario.org, identity, tlsOnPlainPort)
         .then()
         .statusCode(422)
         .body("title", equalTo("TLS failure"))
         .body("errors.field", hasItem("smtp.security"));
 
-    Map<String, Object> untrusted = new HashMap<>(plainInbox(mail, address, "right password"));
-    untrusted.put("imap", server("127.0.0.1", mail.imapsPort(), "SSL_TLS"));
-    connect(org, identity, untrusted)
+    Map<String, Object> untrusted =
+        new HashMap<>(plainInbox(scenario.mail(), address, "right password"));
+    untrusted.put("imap", server("127.0.0.1", scenario.mail().imapsPort(), "SSL_TLS"));
+    connect(scenario.org, identity, untrusted)
         .then()
         .statusCode(422)
         .body("title", equalTo("TLS failure"))
         .body("detail", containsString("IMAP server"))
         .body("errors.field", hasItem("imap.security"));
 
-    Map<String, Object> noStartTls = new HashMap<>(plainInbox(mail, address, "right password"));
-    noStartTls.put("smtp", server("127.0.0.1", mail.smtpPort(), "STARTTLS"));
-    connect(org, identity, noStartTls).then().statusCode(422).body("title", equalTo("TLS failure"));
+    Map<String, Object> noStartTls =
+        new HashMap<>(plainInbox(scenario.mail(), address, "right password"));
+    noStartTls.put("smtp", server("127.0.0.1", scenario.mail().smtpPort(), "STARTTLS"));
+    connect(scenario.org, identity, noStartTls)
+        .then()
+        .statusCode(422)
+        .body("title", equalTo("TLS failure"));
     assertNoInbox();
   }
 
   @Test
   void shouldSayTheHostIsUnreachableOrSilent() throws IOException {
-    Map<String, Object> unknownHost = new HashMap<>(plainInbox(mail, address, "right password"));
+    Map<String, Object> unknownHost =
+        new HashMap<>(plainInbox(scenario.mail(), address, "right password"));
     unknownHost.put("imap", server("imap.no-such-host.invalid", 993, "SSL_TLS"));
-    connect(org, identity, unknownHost)
+    connect(scenario.org, identity, unknownHost)
         .then()
         .statusCode(422)
         .body("title", equalTo("Host unreachable"))
@@ -171,18 +162,20 @@ class InboxResourceTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    Map<String, Object> closed = new HashMap<>(plainInbox(mail, address, "right password"));
+    Map<String, Object> closed =
+        new HashMap<>(plainInbox(scenario.mail(), address, "right password"));
     closed.put("smtp", server("127.0.0.1", closedPort, "NONE"));
-    connect(org, identity, closed)
+    connect(scenario.org, identity, closed)
         .then()
         .statusCode(422)
         .body("title", equalTo("Host unreachable"));
 
     try (ServerSocket silent = new ServerSocket(0)) {
       new Thread(() -> acceptAndSayNothing(silent)).start();
-      Map<String, Object> mute = new HashMap<>(plainInbox(mail, address, "right password"));
+      Map<String, Object> mute =
+          new HashMap<>(plainInbox(scenario.mail(), address, "right password"));
       mute.put("smtp", server("127.0.0.1", silent.getLocalPort(), "NONE"));
-      connect(org, identity, mute)
+      connect(scenario.org, identity, mute)
           .then()
           .statusCode(504)
           .body("title", equalTo("Timeout"))
@@ -193,31 +186,32 @@ class InboxResourceTest {
 
   @Test
   void shouldConnectAnAddressOncePerOrganizationAndReconnectItForItsIdentity() {
-    UUID inbox = connected(org, identity, plainInbox(mail, address, "right password"));
+    UUID inbox =
+        connected(scenario.org, identity, plainInbox(scenario.mail(), address, "right password"));
 
-    UUID otherIdentity = EmailApi.identity(broker, events, org, "Grace");
-    connect(org, otherIdentity, plainInbox(mail, address, "right password"))
+    UUID otherIdentity = EmailApi.identity(scenario.broker, events, scenario.org, "Grace");
+    connect(scenario.org, otherIdentity, plainInbox(scenario.mail(), address, "right password"))
         .then()
         .statusCode(409)
         .body("detail", containsString("already connected"));
 
     String otherOrg = Tokens.newOrganization();
-    UUID elsewhere = EmailApi.identity(broker, events, otherOrg, "Ada elsewhere");
-    connect(otherOrg, elsewhere, plainInbox(mail, address, "right password"))
+    UUID elsewhere = EmailApi.identity(scenario.broker, events, otherOrg, "Ada elsewhere");
+    connect(otherOrg, elsewhere, plainInbox(scenario.mail(), address, "right password"))
         .then()
         .statusCode(201);
 
     given()
         .auth()
-        .oauth2(Tokens.member(org))
+        .oauth2(Tokens.member(scenario.org))
         .delete("/api/email/identities/{id}/inboxes/{inbox}/connection", identity, inbox)
         .then()
         .statusCode(200)
         .body("status", equalTo("DISCONNECTED"));
     assertNull(column("select sealed_credentials from inbox where id = ?::uuid", inbox.toString()));
 
-    mail.changePassword(address, "new password");
-    connect(org, identity, plainInbox(mail, address, "new password"))
+    scenario.mail().changePassword(address, "new password");
+    connect(scenario.org, identity, plainInbox(scenario.mail(), address, "new password"))
         .then()
         .statusCode(200)
         .body("id", equalTo(inbox.toString()))
@@ -227,9 +221,9 @@ class InboxResourceTest {
 
   @Test
   void shouldAnswerClearProblemsForBadInputAndOtherTenants() {
-    Map<String, Object> bad = new HashMap<>(plainInbox(mail, "not-an-address", ""));
+    Map<String, Object> bad = new HashMap<>(plainInbox(scenario.mail(), "not-an-address", ""));
     bad.put("smtp", Map.of("host", "", "port", 70000, "security", "NONE"));
-    connect(org, identity, bad)
+    connect(scenario.org, identity, bad)
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
@@ -237,15 +231,18 @@ class InboxResourceTest {
         .body("errors.field", hasItem(containsString("password")))
         .body("errors.field", hasItem(containsString("smtp.port")));
 
-    connect(org, UUID.randomUUID(), plainInbox(mail, address, "right password"))
+    connect(scenario.org, UUID.randomUUID(), plainInbox(scenario.mail(), address, "right password"))
         .then()
         .statusCode(404);
-    connect(Tokens.newOrganization(), identity, plainInbox(mail, address, "right password"))
+    connect(
+            Tokens.newOrganization(),
+            identity,
+            plainInbox(scenario.mail(), address, "right password"))
         .then()
         .statusCode(404);
     given()
         .auth()
-        .oauth2(Tokens.member(org))
+        .oauth2(Tokens.member(scenario.org))
         .delete(
             "/api/email/identities/{id}/inboxes/{inbox}/connection", identity, UUID.randomUUID())
         .then()
@@ -256,7 +253,7 @@ class InboxResourceTest {
   private void assertNoInbox() {
     given()
         .auth()
-        .oauth2(Tokens.member(org))
+        .oauth2(Tokens.member(scenario.org))
         .get("/api/email/identities/{id}/inboxes", identity)
         .then()
         .body("$", empty());

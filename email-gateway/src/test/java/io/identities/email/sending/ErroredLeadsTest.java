@@ -20,8 +20,8 @@ import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
+import io.identities.email.support.Scenario;
 import io.identities.email.support.TestClock;
-import io.identities.simulator.mail.LocalMailServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -31,10 +31,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Spec "Warning": a lead whose inbox is disconnected errors and its emails are held, not lost;
@@ -45,115 +44,109 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(LocalInfrastructure.class)
 class ErroredLeadsTest {
 
-  private static LocalMailServer mail;
-
   @Inject Events events;
   @Inject TestClock clock;
 
-  private final String org = Tokens.newOrganization();
-  private final BrokerProbe broker = new BrokerProbe();
-  private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private final UUID campaign = UUID.randomUUID();
-
-  @BeforeAll
-  static void startMailServer() {
-    mail = LocalMailServer.start();
-  }
-
-  @AfterAll
-  static void stopMailServer() {
-    mail.close();
-  }
+  @RegisterExtension final Scenario scenario = new Scenario();
 
   @AfterEach
-  void resetClockAndProbe() throws Exception {
+  void resetClock() {
     clock.reset();
-    broker.close();
-  }
-
-  private String address(String name) {
-    return name + "-" + run + "@sales.example";
   }
 
   @Test
   void shouldHoldTheLeadsOfADisconnectedInboxAndSendOnceItIsConnectedAgain() {
-    UUID identity = sender(broker, events, org, 30, 5, null, null);
-    String address = address("kept");
-    UUID inbox = inbox(mail, org, identity, address);
-    String recipient = "kept-" + run + "@prospect.example";
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
+    String address = scenario.address("kept");
+    UUID inbox = inbox(scenario.mail(), scenario.org, identity, address);
+    String recipient = scenario.recipient("kept");
     UUID lead = UUID.randomUUID();
     awaitStatus(
-        org, identity, queued(org, identity, email(lead, campaign, 1, recipient, "1")), "SENT");
-    String errored = broker.listen(Exchanges.EVENTS, EventTypes.EMAIL_LEAD_ERRORED);
+        scenario.org,
+        identity,
+        queued(scenario.org, identity, email(lead, scenario.campaign, 1, recipient, "1")),
+        "SENT");
+    String errored = scenario.broker.listen(Exchanges.EVENTS, EventTypes.EMAIL_LEAD_ERRORED);
 
     disconnect(identity, inbox);
     String event =
-        BrokerProbe.body(broker.nextContaining(errored, lead.toString(), Duration.ofSeconds(10)));
+        BrokerProbe.body(
+            scenario.broker.nextContaining(errored, lead.toString(), Duration.ofSeconds(10)));
     assertTrue(event.contains(address) && event.contains("disconnected"), event);
-    UUID followUp = queued(org, identity, email(lead, campaign, 2, recipient, "2"));
-    String reason = awaitStatus(org, identity, followUp, "HELD").getString("statusReason");
+    UUID followUp =
+        queued(scenario.org, identity, email(lead, scenario.campaign, 2, recipient, "2"));
+    String reason = awaitStatus(scenario.org, identity, followUp, "HELD").getString("statusReason");
     assertTrue(reason.contains(address), reason);
 
-    connect(org, identity, plainInbox(mail, address, "pw-" + address)).then().statusCode(200);
+    connect(scenario.org, identity, plainInbox(scenario.mail(), address, "pw-" + address))
+        .then()
+        .statusCode(200);
     assertEquals(
-        inbox.toString(), awaitStatus(org, identity, followUp, "SENT").getString("inboxId"));
-    assertEquals(2, mail.messages(recipient).size());
+        inbox.toString(),
+        awaitStatus(scenario.org, identity, followUp, "SENT").getString("inboxId"));
+    assertEquals(2, scenario.mail().messages(recipient).size());
   }
 
   @Test
   void shouldMoveAnErroredLeadToAnotherInboxOfTheIdentity() {
-    UUID identity = sender(broker, events, org, 30, 5, null, null);
-    UUID gone = inbox(mail, org, identity, address("gone"));
-    String recipient = "moved-" + run + "@prospect.example";
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
+    UUID gone = inbox(scenario.mail(), scenario.org, identity, scenario.address("gone"));
+    String recipient = scenario.recipient("moved");
     UUID lead = UUID.randomUUID();
     awaitStatus(
-        org, identity, queued(org, identity, email(lead, campaign, 1, recipient, "1")), "SENT");
+        scenario.org,
+        identity,
+        queued(scenario.org, identity, email(lead, scenario.campaign, 1, recipient, "1")),
+        "SENT");
     disconnect(identity, gone);
-    UUID followUp = queued(org, identity, email(lead, campaign, 2, recipient, "2"));
-    awaitStatus(org, identity, followUp, "HELD");
+    UUID followUp =
+        queued(scenario.org, identity, email(lead, scenario.campaign, 2, recipient, "2"));
+    awaitStatus(scenario.org, identity, followUp, "HELD");
 
     move(identity, lead, gone).then().statusCode(409);
-    UUID other = inbox(mail, org, identity, address("other"));
+    UUID other = inbox(scenario.mail(), scenario.org, identity, scenario.address("other"));
     move(identity, lead, other)
         .then()
         .statusCode(200)
         .body("inboxId", equalTo(other.toString()))
         .body("erroredReason", equalTo(null));
     assertEquals(
-        other.toString(), awaitStatus(org, identity, followUp, "SENT").getString("inboxId"));
+        other.toString(),
+        awaitStatus(scenario.org, identity, followUp, "SENT").getString("inboxId"));
     move(identity, UUID.randomUUID(), other).then().statusCode(404);
   }
 
   @Test
   void shouldPauseAnInboxWhoseServerKeepsRefusingItsPasswordAndHoldItsLeads() {
     clock.set(Instant.parse("2026-12-02T10:00:00Z"));
-    UUID identity = sender(broker, events, org, 30, 5, null, null);
-    String address = address("refused");
-    UUID inbox = inbox(mail, org, identity, address);
-    String recipient = "refused-" + run + "@prospect.example";
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
+    String address = scenario.address("refused");
+    UUID inbox = inbox(scenario.mail(), scenario.org, identity, address);
+    String recipient = scenario.recipient("refused");
     UUID lead = UUID.randomUUID();
-    String stopped = broker.listen(Exchanges.EVENTS, EventTypes.EMAIL_INBOX_DISCONNECTED);
+    String stopped = scenario.broker.listen(Exchanges.EVENTS, EventTypes.EMAIL_INBOX_DISCONNECTED);
 
-    mail.changePassword(address, "changed by its owner");
-    UUID send = queued(org, identity, email(lead, campaign, 1, recipient, "1"));
+    scenario.mail().changePassword(address, "changed by its owner");
+    UUID send = queued(scenario.org, identity, email(lead, scenario.campaign, 1, recipient, "1"));
     Awaitility.await()
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
                 "2026-12-02T10:01:00Z"
-                    .equals(sendState(org, identity, send).getString("notBefore")));
+                    .equals(sendState(scenario.org, identity, send).getString("notBefore")));
     assertTrue(
-        sendState(org, identity, send)
+        sendState(scenario.org, identity, send)
             .getString("statusReason")
             .contains("refused the credentials"));
 
     clock.set(Instant.parse("2026-12-02T10:01:00Z"));
     String event =
-        BrokerProbe.body(broker.nextContaining(stopped, inbox.toString(), Duration.ofSeconds(15)));
+        BrokerProbe.body(
+            scenario.broker.nextContaining(stopped, inbox.toString(), Duration.ofSeconds(15)));
     assertTrue(event.contains("PAUSED"), event);
     given()
         .auth()
-        .oauth2(Tokens.member(org))
+        .oauth2(Tokens.member(scenario.org))
         .get("/api/email/identities/{id}/inboxes", identity)
         .then()
         .body("[0].status", equalTo("PAUSED"))
@@ -161,20 +154,20 @@ class ErroredLeadsTest {
         .body("[0].nextSlot", equalTo(null));
     Awaitility.await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> !"QUEUED".equals(sendState(org, identity, send).getString("status")));
-    assertEquals("HELD", sendState(org, identity, send).getString("status"));
+        .until(() -> !"QUEUED".equals(sendState(scenario.org, identity, send).getString("status")));
+    assertEquals("HELD", sendState(scenario.org, identity, send).getString("status"));
 
-    connect(org, identity, plainInbox(mail, address, "changed by its owner"))
+    connect(scenario.org, identity, plainInbox(scenario.mail(), address, "changed by its owner"))
         .then()
         .statusCode(200);
-    awaitStatus(org, identity, send, "SENT");
-    assertEquals(1, mail.messages(recipient).size());
+    awaitStatus(scenario.org, identity, send, "SENT");
+    assertEquals(1, scenario.mail().messages(recipient).size());
   }
 
   private void disconnect(UUID identity, UUID inbox) {
     given()
         .auth()
-        .oauth2(Tokens.member(org))
+        .oauth2(Tokens.member(scenario.org))
         .delete("/api/email/identities/{id}/inboxes/{inbox}/connection", identity, inbox)
         .then()
         .statusCode(200);
@@ -183,7 +176,7 @@ class ErroredLeadsTest {
   private Response move(UUID identity, UUID lead, UUID inbox) {
     return given()
         .auth()
-        .oauth2(Tokens.member(org))
+        .oauth2(Tokens.member(scenario.org))
         .contentType("application/json")
         .body(Map.of("inboxId", inbox.toString()))
         .put("/api/email/identities/{id}/leads/{lead}/inbox", identity, lead);

@@ -18,12 +18,11 @@ import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.events.IdentitySnapshot;
 import io.identities.backbone.events.SendEmail;
 import io.identities.backbone.schedule.WorkingHours;
-import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
+import io.identities.email.support.Scenario;
 import io.identities.email.support.TestClock;
-import io.identities.simulator.mail.LocalMailServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -37,10 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The per-inbox limits and working hours: a send that would break them is deferred to its next
@@ -53,49 +51,33 @@ class SendingLimitsTest {
   /** A Wednesday, mid-morning UTC. */
   private static final Instant WEDNESDAY = Instant.parse("2026-12-02T10:00:00Z");
 
-  private static LocalMailServer mail;
-
   @Inject Events events;
   @Inject TestClock clock;
 
-  private final String org = Tokens.newOrganization();
-  private final BrokerProbe broker = new BrokerProbe();
-  private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private final UUID campaign = UUID.randomUUID();
-
-  @BeforeAll
-  static void startMailServer() {
-    mail = LocalMailServer.start();
-  }
-
-  @AfterAll
-  static void stopMailServer() {
-    mail.close();
-  }
+  @RegisterExtension final Scenario scenario = new Scenario();
 
   @AfterEach
-  void resetClockAndProbe() throws Exception {
+  void resetClock() {
     clock.reset();
-    broker.close();
-  }
-
-  private String address(String name) {
-    return name + "-" + run + "@sales.example";
   }
 
   @Test
   void shouldDeferPastTheHourlyThenTheDailyLimitAndSendAtTheSlotNotBefore() {
     clock.set(WEDNESDAY);
-    UUID identity = sender(broker, events, org, 3, 2, null, null);
-    inbox(mail, org, identity, address("limited"));
-    String lead = "limited-" + run + "@prospect.example";
+    UUID identity = sender(scenario.broker, events, scenario.org, 3, 2, null, null);
+    inbox(scenario.mail(), scenario.org, identity, scenario.address("limited"));
+    String lead = scenario.recipient("limited");
     List<UUID> sends = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      sends.add(queued(org, identity, email(UUID.randomUUID(), campaign, 1, lead, "Mail " + i)));
+      sends.add(
+          queued(
+              scenario.org,
+              identity,
+              email(UUID.randomUUID(), scenario.campaign, 1, lead, "Mail " + i)));
     }
 
-    awaitStatus(org, identity, sends.get(0), "SENT");
-    awaitStatus(org, identity, sends.get(1), "SENT");
+    awaitStatus(scenario.org, identity, sends.get(0), "SENT");
+    awaitStatus(scenario.org, identity, sends.get(1), "SENT");
     Instant hourLater = WEDNESDAY.plus(Duration.ofHours(1));
     for (UUID deferred : sends.subList(2, 4)) {
       JsonPath state = awaitNotBefore(identity, deferred, hourLater);
@@ -105,7 +87,7 @@ class SendingLimitsTest {
     }
     given()
         .auth()
-        .oauth2(Tokens.member(org))
+        .oauth2(Tokens.member(scenario.org))
         .get("/api/email/identities/{id}/inboxes", identity)
         .then()
         .body("sentToday", contains(2))
@@ -115,17 +97,17 @@ class SendingLimitsTest {
 
     clock.set(hourLater.minusSeconds(1));
     stillQueued(identity, sends.get(2));
-    assertEquals(2, mail.messages(lead).size(), "nothing sent before the slot");
+    assertEquals(2, scenario.mail().messages(lead).size(), "nothing sent before the slot");
 
     clock.set(hourLater);
-    awaitStatus(org, identity, sends.get(2), "SENT");
+    awaitStatus(scenario.org, identity, sends.get(2), "SENT");
     Instant tomorrow = Instant.parse("2026-12-03T00:00:00Z");
     awaitNotBefore(identity, sends.get(3), tomorrow);
     stillQueued(identity, sends.get(3));
 
     clock.set(tomorrow);
-    awaitStatus(org, identity, sends.get(3), "SENT");
-    assertEquals(4, mail.messages(lead).size());
+    awaitStatus(scenario.org, identity, sends.get(3), "SENT");
+    assertEquals(4, scenario.mail().messages(lead).size());
   }
 
   @Test
@@ -138,11 +120,13 @@ class SendingLimitsTest {
             "Office hours",
             new IdentitySnapshot.EmailSettings(30, 5, null, null),
             WorkingHours.standard("Europe/Madrid"));
-    UUID identity = identity(broker, events, org, snapshot);
-    inbox(mail, org, identity, address("office"));
-    String lead = "office-" + run + "@prospect.example";
+    UUID identity = identity(scenario.broker, events, scenario.org, snapshot);
+    inbox(scenario.mail(), scenario.org, identity, scenario.address("office"));
+    String lead = scenario.recipient("office");
 
-    UUID send = queued(org, identity, email(UUID.randomUUID(), campaign, 1, lead, "Monday"));
+    UUID send =
+        queued(
+            scenario.org, identity, email(UUID.randomUUID(), scenario.campaign, 1, lead, "Monday"));
     Instant mondayNineInMadrid = Instant.parse("2026-12-07T08:00:00Z");
     JsonPath state = awaitNotBefore(identity, send, mondayNineInMadrid);
     assertTrue(state.getString("statusReason").contains("working hours"));
@@ -150,27 +134,35 @@ class SendingLimitsTest {
     clock.set(mondayNineInMadrid.minusSeconds(1));
     stillQueued(identity, send);
     clock.set(mondayNineInMadrid);
-    awaitStatus(org, identity, send, "SENT");
+    awaitStatus(scenario.org, identity, send, "SENT");
   }
 
   @Test
   void shouldSendFollowUpsBeforeFirstEmailsToNewLeads() {
     clock.set(WEDNESDAY);
-    UUID identity = sender(broker, events, org, 30, 1, null, null);
-    inbox(mail, org, identity, address("priority"));
-    String recipient = "priority-" + run + "@prospect.example";
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 1, null, null);
+    inbox(scenario.mail(), scenario.org, identity, scenario.address("priority"));
+    String recipient = scenario.recipient("priority");
     UUID leadA = UUID.randomUUID();
     awaitStatus(
-        org, identity, queued(org, identity, email(leadA, campaign, 1, recipient, "A1")), "SENT");
+        scenario.org,
+        identity,
+        queued(scenario.org, identity, email(leadA, scenario.campaign, 1, recipient, "A1")),
+        "SENT");
 
     Instant hourLater = WEDNESDAY.plus(Duration.ofHours(1));
-    UUID firstOfB = queued(org, identity, email(UUID.randomUUID(), campaign, 1, recipient, "B1"));
+    UUID firstOfB =
+        queued(
+            scenario.org,
+            identity,
+            email(UUID.randomUUID(), scenario.campaign, 1, recipient, "B1"));
     awaitNotBefore(identity, firstOfB, hourLater);
-    UUID followUpOfA = queued(org, identity, email(leadA, campaign, 2, recipient, "A2"));
+    UUID followUpOfA =
+        queued(scenario.org, identity, email(leadA, scenario.campaign, 2, recipient, "A2"));
     awaitNotBefore(identity, followUpOfA, hourLater);
 
     clock.set(hourLater);
-    awaitStatus(org, identity, followUpOfA, "SENT");
+    awaitStatus(scenario.org, identity, followUpOfA, "SENT");
     awaitNotBefore(identity, firstOfB, hourLater.plus(Duration.ofHours(1)));
   }
 
@@ -178,20 +170,20 @@ class SendingLimitsTest {
   void shouldKeepEveryInboxWithinItsLimitsWithTwoConsumersTakingManySendsAtOnce() throws Exception {
     clock.set(WEDNESDAY);
     int hourly = 3;
-    UUID identity = sender(broker, events, org, 30, hourly, null, null);
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, hourly, null, null);
     List<String> inboxes = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      inboxes.add(address("busy" + i));
-      inbox(mail, org, identity, inboxes.get(i));
+      inboxes.add(scenario.address("busy" + i));
+      inbox(scenario.mail(), scenario.org, identity, inboxes.get(i));
     }
-    String recipient = "busy-" + run + "@prospect.example";
+    String recipient = scenario.recipient("busy");
     int sends = 60;
     for (int i = 0; i < sends; i++) {
       SendEmail command =
           new SendEmail(
               identity,
               UUID.randomUUID(),
-              campaign,
+              scenario.campaign,
               1,
               recipient,
               "Busy " + i,
@@ -199,20 +191,21 @@ class SendingLimitsTest {
               "Hi",
               false,
               null);
-      broker.publish(
+      scenario.broker.publish(
           Exchanges.COMMANDS,
           EventTypes.EMAIL_SEND,
-          events.write(events.envelope(EventTypes.EMAIL_SEND, org, identity.toString(), command)));
+          events.write(
+              events.envelope(EventTypes.EMAIL_SEND, scenario.org, identity.toString(), command)));
     }
 
     int capacity = hourly * inboxes.size();
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> mail.messages(recipient).size() >= capacity);
+        .until(() -> scenario.mail().messages(recipient).size() >= capacity);
     Awaitility.await()
         .pollDelay(Duration.ofSeconds(3))
         .until(() -> true); // anything extra would land now
-    List<MimeMessage> received = mail.messages(recipient);
+    List<MimeMessage> received = scenario.mail().messages(recipient);
     assertEquals(capacity, received.size(), "exactly the inboxes' hourly capacity went out");
     Map<String, Integer> perInbox = new HashMap<>();
     for (MimeMessage message : received) {
@@ -223,7 +216,7 @@ class SendingLimitsTest {
     perInbox.values().forEach(count -> assertEquals(hourly, count, perInbox.toString()));
     given()
         .auth()
-        .oauth2(Tokens.member(org))
+        .oauth2(Tokens.member(scenario.org))
         .get("/api/email/identities/{id}/inboxes", identity)
         .then()
         .body("sentThisHour", contains(3, 3, 3, 3, 3));
@@ -233,13 +226,16 @@ class SendingLimitsTest {
   private JsonPath awaitNotBefore(UUID identity, UUID send, Instant slot) {
     Awaitility.await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> slot.toString().equals(sendState(org, identity, send).getString("notBefore")));
-    return sendState(org, identity, send);
+        .until(
+            () ->
+                slot.toString()
+                    .equals(sendState(scenario.org, identity, send).getString("notBefore")));
+    return sendState(scenario.org, identity, send);
   }
 
   /** The send is still waiting after the workers had time to look at it again. */
   private void stillQueued(UUID identity, UUID send) {
     Awaitility.await().pollDelay(Duration.ofMillis(2500)).until(() -> true);
-    assertEquals("QUEUED", sendState(org, identity, send).getString("status"));
+    assertEquals("QUEUED", sendState(scenario.org, identity, send).getString("status"));
   }
 }

@@ -24,7 +24,7 @@ import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.email.support.MimeParts;
-import io.identities.simulator.mail.LocalMailServer;
+import io.identities.email.support.Scenario;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -40,59 +40,36 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sending over real SMTP (GreenMail): signature, Message-ID, threads, balancing, idempotency. */
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
 class SendingTest {
 
-  private static LocalMailServer mail;
-
   @Inject Events events;
 
-  private final String org = Tokens.newOrganization();
-  private final BrokerProbe broker = new BrokerProbe();
-  private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private final UUID campaign = UUID.randomUUID();
-
-  @BeforeAll
-  static void startMailServer() {
-    mail = LocalMailServer.start();
-  }
-
-  @AfterAll
-  static void stopMailServer() {
-    mail.close();
-  }
-
-  @AfterEach
-  void closeProbe() throws Exception {
-    broker.close();
-  }
-
-  private String address(String name) {
-    return name + "-" + run + "@sales.example";
-  }
+  @RegisterExtension final Scenario scenario = new Scenario();
 
   @Test
   void shouldSendWithTheSignatureAndTheRecordedMessageIdAndThreadTheFollowUp() throws Exception {
-    UUID identity = sender(broker, events, org, 30, 5, "<b>Ada</b> | Sales", "Ada | Sales");
-    UUID inbox = inbox(mail, org, identity, address("ada"));
-    String sent = broker.listen(Exchanges.EVENTS, EventTypes.EMAIL_SENT);
-    String lead = "lead-" + run + "@prospect.example";
+    UUID identity =
+        sender(scenario.broker, events, scenario.org, 30, 5, "<b>Ada</b> | Sales", "Ada | Sales");
+    UUID inbox = inbox(scenario.mail(), scenario.org, identity, scenario.address("ada"));
+    String sent = scenario.broker.listen(Exchanges.EVENTS, EventTypes.EMAIL_SENT);
+    String lead = scenario.recipient("lead");
     UUID leadId = UUID.randomUUID();
 
-    UUID first = queued(org, identity, email(leadId, campaign, 1, lead, "Quick question"));
-    JsonPath state = awaitStatus(org, identity, first, "SENT");
+    UUID first =
+        queued(scenario.org, identity, email(leadId, scenario.campaign, 1, lead, "Quick question"));
+    JsonPath state = awaitStatus(scenario.org, identity, first, "SENT");
     assertEquals(inbox.toString(), state.getString("inboxId"));
-    MimeMessage message = awaitMessages(mail, lead, 1).get(0);
+    MimeMessage message = awaitMessages(scenario.mail(), lead, 1).get(0);
     assertEquals(state.getString("messageId"), message.getMessageID());
     assertTrue(
-        message.getFrom()[0].toString().contains(address("ada")), message.getFrom()[0].toString());
+        message.getFrom()[0].toString().contains(scenario.address("ada")),
+        message.getFrom()[0].toString());
     assertEquals("Quick question", message.getSubject());
     assertTrue(
         MimeParts.text(message, "text/plain").endsWith("Hello, step 1\n\n-- \nAda | Sales"),
@@ -102,14 +79,15 @@ class SendingTest {
             .contains("<div class=\"signature\"><b>Ada</b> | Sales</div>"),
         MimeParts.text(message, "text/html"));
     String event =
-        BrokerProbe.body(broker.nextContaining(sent, first.toString(), Duration.ofSeconds(10)));
+        BrokerProbe.body(
+            scenario.broker.nextContaining(sent, first.toString(), Duration.ofSeconds(10)));
     assertTrue(event.contains(leadId.toString()) && event.contains(inbox.toString()), event);
 
-    Map<String, Object> followUp = email(leadId, campaign, 2, lead, "Re: Quick question");
+    Map<String, Object> followUp = email(leadId, scenario.campaign, 2, lead, "Re: Quick question");
     followUp.put("replyToThread", true);
-    UUID second = queued(org, identity, followUp);
-    awaitStatus(org, identity, second, "SENT");
-    MimeMessage reply = awaitMessages(mail, lead, 2).get(1);
+    UUID second = queued(scenario.org, identity, followUp);
+    awaitStatus(scenario.org, identity, second, "SENT");
+    MimeMessage reply = awaitMessages(scenario.mail(), lead, 2).get(1);
     assertEquals(message.getMessageID(), reply.getHeader("In-Reply-To", null));
     assertEquals(message.getMessageID(), reply.getHeader("References", null));
     assertNull(message.getHeader("In-Reply-To", null));
@@ -117,18 +95,18 @@ class SendingTest {
 
   @Test
   void shouldSendACommandOnceEvenWhenItIsDeliveredTwiceOrPostedTwice() {
-    UUID identity = sender(broker, events, org, 30, 5, null, null);
-    inbox(mail, org, identity, address("bus"));
-    String lead = "bus-lead-" + run + "@prospect.example";
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
+    inbox(scenario.mail(), scenario.org, identity, scenario.address("bus"));
+    String lead = scenario.recipient("bus-lead");
     EventEnvelope command =
         events.envelope(
             EventTypes.EMAIL_SEND,
-            org,
+            scenario.org,
             identity.toString(),
             new SendEmail(
                 identity,
                 UUID.randomUUID(),
-                campaign,
+                scenario.campaign,
                 1,
                 lead,
                 "Over the bus",
@@ -137,44 +115,53 @@ class SendingTest {
                 false,
                 null));
 
-    broker.publish(Exchanges.COMMANDS, EventTypes.EMAIL_SEND, events.write(command));
-    broker.publish(Exchanges.COMMANDS, EventTypes.EMAIL_SEND, events.write(command));
-    awaitStatus(org, identity, command.id(), "SENT");
+    scenario.broker.publish(Exchanges.COMMANDS, EventTypes.EMAIL_SEND, events.write(command));
+    scenario.broker.publish(Exchanges.COMMANDS, EventTypes.EMAIL_SEND, events.write(command));
+    awaitStatus(scenario.org, identity, command.id(), "SENT");
 
-    Map<String, Object> posted = email(UUID.randomUUID(), campaign, 1, lead, "Posted twice");
+    Map<String, Object> posted =
+        email(UUID.randomUUID(), scenario.campaign, 1, lead, "Posted twice");
     posted.put("id", UUID.randomUUID().toString());
-    send(org, identity, posted).then().statusCode(202);
-    send(org, identity, posted).then().statusCode(200).body("id", equalTo(posted.get("id")));
-    awaitStatus(org, identity, UUID.fromString((String) posted.get("id")), "SENT");
+    send(scenario.org, identity, posted).then().statusCode(202);
+    send(scenario.org, identity, posted)
+        .then()
+        .statusCode(200)
+        .body("id", equalTo(posted.get("id")));
+    awaitStatus(scenario.org, identity, UUID.fromString((String) posted.get("id")), "SENT");
 
-    awaitMessages(mail, lead, 2);
+    awaitMessages(scenario.mail(), lead, 2);
     Awaitility.await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
-    assertEquals(2, mail.messages(lead).size(), "one message per command");
+    assertEquals(2, scenario.mail().messages(lead).size(), "one message per command");
   }
 
   @Test
   void shouldSpreadNewLeadsOverTheInboxesAndKeepEachLeadOnItsInbox() throws Exception {
-    UUID identity = sender(broker, events, org, 30, 5, null, null);
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
     List<UUID> inboxes =
         List.of(
-            inbox(mail, org, identity, address("one")),
-            inbox(mail, org, identity, address("two")),
-            inbox(mail, org, identity, address("three")));
-    String lead = "spread-" + run + "@prospect.example";
+            inbox(scenario.mail(), scenario.org, identity, scenario.address("one")),
+            inbox(scenario.mail(), scenario.org, identity, scenario.address("two")),
+            inbox(scenario.mail(), scenario.org, identity, scenario.address("three")));
+    String lead = scenario.recipient("spread");
     List<UUID> leads = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
 
     Set<String> used = new HashSet<>();
     for (UUID leadId : leads) {
-      UUID first = queued(org, identity, email(leadId, campaign, 1, lead, "First"));
-      used.add(awaitStatus(org, identity, first, "SENT").getString("inboxId"));
+      UUID first =
+          queued(scenario.org, identity, email(leadId, scenario.campaign, 1, lead, "First"));
+      used.add(awaitStatus(scenario.org, identity, first, "SENT").getString("inboxId"));
     }
     assertEquals(3, used.size(), "each new lead on the inbox with most room: one each");
 
     for (UUID leadId : leads) {
       UUID firstInbox = null;
       for (int step = 2; step <= 3; step++) {
-        UUID next = queued(org, identity, email(leadId, campaign, step, lead, "Step " + step));
-        String from = awaitStatus(org, identity, next, "SENT").getString("inboxId");
+        UUID next =
+            queued(
+                scenario.org,
+                identity,
+                email(leadId, scenario.campaign, step, lead, "Step " + step));
+        String from = awaitStatus(scenario.org, identity, next, "SENT").getString("inboxId");
         if (firstInbox == null) {
           firstInbox = UUID.fromString(from);
         }
@@ -187,14 +174,14 @@ class SendingTest {
 
   @Test
   void shouldRefuseWhatCannotBeSentWithAClearProblemAndRecordNothing() {
-    UUID identity = sender(broker, events, org, 30, 5, null, null);
-    inbox(mail, org, identity, address("strict"));
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
+    inbox(scenario.mail(), scenario.org, identity, scenario.address("strict"));
     UUID lead = UUID.randomUUID();
-    String recipient = "strict-" + run + "@prospect.example";
+    String recipient = scenario.recipient("strict");
 
-    Map<String, Object> badAddress = email(lead, campaign, 1, "not an address@", "Hi");
+    Map<String, Object> badAddress = email(lead, scenario.campaign, 1, "not an address@", "Hi");
     badAddress.put("id", UUID.randomUUID().toString());
-    send(org, identity, badAddress)
+    send(scenario.org, identity, badAddress)
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
@@ -202,17 +189,20 @@ class SendingTest {
         .body("errors.message", hasItem(containsString("not an address@")));
 
     Map<String, Object> injection =
-        email(lead, campaign, 1, recipient, "Hi\r\nBcc: victim@example.com");
-    send(org, identity, injection).then().statusCode(400).body("errors.field", hasItem("subject"));
+        email(lead, scenario.campaign, 1, recipient, "Hi\r\nBcc: victim@example.com");
+    send(scenario.org, identity, injection)
+        .then()
+        .statusCode(400)
+        .body("errors.field", hasItem("subject"));
 
-    Map<String, Object> huge = email(lead, campaign, 1, recipient, "Big");
+    Map<String, Object> huge = email(lead, scenario.campaign, 1, recipient, "Big");
     huge.put("htmlBody", "x".repeat(1024 * 1024 + 1));
-    send(org, identity, huge)
+    send(scenario.org, identity, huge)
         .then()
         .statusCode(400)
         .body("errors.message", hasItem(containsString("1 MB")));
 
-    Map<String, Object> unknownType = email(lead, campaign, 1, recipient, "File");
+    Map<String, Object> unknownType = email(lead, scenario.campaign, 1, recipient, "File");
     unknownType.put(
         "attachments",
         List.of(
@@ -223,12 +213,12 @@ class SendingTest {
                 "application/x-msdownload",
                 "content",
                 base64("MZ"))));
-    send(org, identity, unknownType)
+    send(scenario.org, identity, unknownType)
         .then()
         .statusCode(400)
         .body("errors.field", hasItem("attachments[0].contentType"));
 
-    Map<String, Object> disguised = email(lead, campaign, 1, recipient, "File");
+    Map<String, Object> disguised = email(lead, scenario.campaign, 1, recipient, "File");
     disguised.put(
         "attachments",
         List.of(
@@ -239,28 +229,31 @@ class SendingTest {
                 "application/pdf",
                 "content",
                 base64("MZ..."))));
-    send(org, identity, disguised)
+    send(scenario.org, identity, disguised)
         .then()
         .statusCode(400)
         .body("errors.message", hasItem(containsString("not a application/pdf")));
 
-    send(org, UUID.randomUUID(), email(lead, campaign, 1, recipient, "Hi")).then().statusCode(404);
+    send(scenario.org, UUID.randomUUID(), email(lead, scenario.campaign, 1, recipient, "Hi"))
+        .then()
+        .statusCode(404);
     RestAssured.given()
         .auth()
-        .oauth2(Tokens.member(org))
+        .oauth2(Tokens.member(scenario.org))
         .get("/api/email/identities/{id}/sends/{send}", identity, badAddress.get("id"))
         .then()
         .statusCode(404);
     Awaitility.await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
-    assertEquals(0, mail.messages(recipient).size(), "nothing sent");
+    assertEquals(0, scenario.mail().messages(recipient).size(), "nothing sent");
   }
 
   @Test
   void shouldSendAnAllowedAttachment() throws Exception {
-    UUID identity = sender(broker, events, org, 30, 5, null, "Ada");
-    inbox(mail, org, identity, address("files"));
-    String recipient = "files-" + run + "@prospect.example";
-    Map<String, Object> withPdf = email(UUID.randomUUID(), campaign, 1, recipient, "The offer");
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, "Ada");
+    inbox(scenario.mail(), scenario.org, identity, scenario.address("files"));
+    String recipient = scenario.recipient("files");
+    Map<String, Object> withPdf =
+        email(UUID.randomUUID(), scenario.campaign, 1, recipient, "The offer");
     withPdf.put(
         "attachments",
         List.of(
@@ -271,9 +264,9 @@ class SendingTest {
                 "application/pdf",
                 "content",
                 base64("%PDF-1.7 offer"))));
-    UUID id = queued(org, identity, withPdf);
-    awaitStatus(org, identity, id, "SENT");
-    MimeMessage message = awaitMessages(mail, recipient, 1).get(0);
+    UUID id = queued(scenario.org, identity, withPdf);
+    awaitStatus(scenario.org, identity, id, "SENT");
+    MimeMessage message = awaitMessages(scenario.mail(), recipient, 1).get(0);
     var parts = MimeParts.leaves(message);
     assertTrue(
         parts.stream()
@@ -292,7 +285,7 @@ class SendingTest {
   private Response given(UUID identity) {
     return RestAssured.given()
         .auth()
-        .oauth2(Tokens.member(org))
+        .oauth2(Tokens.member(scenario.org))
         .get("/api/email/identities/{id}/inboxes", identity);
   }
 

@@ -90,6 +90,7 @@ class StatisticsTest {
                 UUID.randomUUID(),
                 UUID.randomUUID(),
                 1,
+                "<bounced@sales.example>",
                 "550 no such user"));
     publish(bounce);
     publish(bounce); // redelivered: counted once

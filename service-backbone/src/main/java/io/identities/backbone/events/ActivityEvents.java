@@ -42,9 +42,20 @@ public final class ActivityEvents {
   public record EmailReplied(UUID identityId, UUID inboxId, UUID leadId, UUID campaignId, int step)
       implements Activity {}
 
-  /** email.bounced: an email could not be delivered. */
+  /**
+   * email.bounced: an email could not be delivered.
+   *
+   * @param messageId the Message-ID of the email that bounced
+   * @param reason the SMTP refusal, or what the delivery status notification said
+   */
   @RegisterForReflection
   public record EmailBounced(
-      UUID identityId, UUID inboxId, UUID leadId, UUID campaignId, int step, String reason)
+      UUID identityId,
+      UUID inboxId,
+      UUID leadId,
+      UUID campaignId,
+      int step,
+      String messageId,
+      String reason)
       implements Activity {}
 }

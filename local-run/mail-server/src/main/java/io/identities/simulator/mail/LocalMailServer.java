@@ -6,9 +6,15 @@ import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 
 /**
  * A real SMTP and IMAP server (GreenMail), plain and over implicit TLS (a self-signed certificate
@@ -103,6 +109,74 @@ public final class LocalMailServer implements AutoCloseable {
   /** Puts a message into a mailbox's INBOX, as if it had arrived from outside. */
   public void deliver(String address, MimeMessage message) {
     user(address).deliver(message);
+  }
+
+  /** Delivers to {@code inbox} a reply from {@code lead} to the message {@code inReplyTo}. */
+  public void reply(String lead, String inbox, String inReplyTo, String text) {
+    deliver(
+        inbox,
+        parse(
+            "From: "
+                + lead
+                + "\r\nTo: "
+                + inbox
+                + "\r\nSubject: Re: your email\r\nMessage-ID: <"
+                + UUID.randomUUID()
+                + "@prospect.example>\r\nIn-Reply-To: "
+                + inReplyTo
+                + "\r\nReferences: "
+                + inReplyTo
+                + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + text
+                + "\r\n"));
+  }
+
+  /**
+   * Delivers to {@code inbox} the delivery status notification (RFC 3464) a receiving server sends
+   * when {@code recipient} does not exist, about the message {@code originalMessageId}.
+   */
+  public void bounce(String inbox, String recipient, String originalMessageId) {
+    String boundary = "report-" + UUID.randomUUID();
+    deliver(
+        inbox,
+        parse(
+            "From: Mail Delivery System <mailer-daemon@prospect.example>\r\nTo: "
+                + inbox
+                + "\r\nSubject: Undelivered Mail Returned to Sender\r\nMessage-ID: <"
+                + UUID.randomUUID()
+                + "@prospect.example>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\""
+                + boundary
+                + "\"\r\n\r\n--"
+                + boundary
+                + "\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n--"
+                + boundary
+                + "\r\nContent-Type: message/delivery-status\r\n\r\n"
+                + "Reporting-MTA: dns; mx.prospect.example\r\n\r\n"
+                + "Final-Recipient: rfc822; "
+                + recipient
+                + "\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 <"
+                + recipient
+                + ">: user unknown\r\n\r\n--"
+                + boundary
+                + "\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: "
+                + originalMessageId
+                + "\r\nTo: "
+                + recipient
+                + "\r\nSubject: the original\r\n\r\n--"
+                + boundary
+                + "--\r\n"));
+  }
+
+  private static MimeMessage parse(String raw) {
+    try {
+      return new MimeMessage(
+          Session.getInstance(new Properties()),
+          new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private GreenMailUser user(String address) {
