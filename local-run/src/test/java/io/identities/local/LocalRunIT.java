@@ -11,6 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -18,13 +26,18 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +54,9 @@ class LocalRunIT {
   private static final String IDENTITIES = "http://localhost:" + (8081 + OFFSET);
   private static final String LINKEDIN = "http://localhost:" + (8082 + OFFSET);
   private static final String EMAIL = "http://localhost:" + (8083 + OFFSET);
+  private static final int SMTP_PORT = 3025 + OFFSET;
+  private static final int IMAP_PORT = 3143 + OFFSET;
+  private static final String GRACE_MAIL_PASSWORD = "grace-mail-password";
 
   private static final List<String> SERVICES =
       List.of("identities-service", "linkedin-gateway", "email-gateway", "warmup-service");
@@ -257,6 +273,156 @@ class LocalRunIT {
       assertFalse(rows.contains(secret), "the password is in a table of " + database);
       String log = Files.readString(Path.of("target/local_e2e/" + service + ".log"));
       assertFalse(log.contains(secret), "the password is in the log of " + service);
+    }
+  }
+
+  @Test
+  void shouldConnectAnInboxSendAnEmailAndCountTheLeadsReply() throws Exception {
+    String id =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType(ContentType.JSON)
+            .body("{\"name\": \"Grace Hopper\"}")
+            .post(IDENTITIES + "/api/identities")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    String allWeek =
+        "{\"timeZone\": \"UTC\", \"week\": {"
+            + String.join(
+                ", ",
+                Stream.of(DayOfWeek.values())
+                    .map(day -> "\"" + day + "\": [{\"start\": \"00:00\", \"end\": \"24:00\"}]")
+                    .toList())
+            + "}}";
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(allWeek)
+        .put(IDENTITIES + "/api/identities/" + id + "/working-hours")
+        .then()
+        .statusCode(200);
+    awaitFound(EMAIL + "/api/email/identities/" + id + "/inboxes");
+
+    String inbox =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "address",
+                    "grace@sales.example",
+                    "password",
+                    GRACE_MAIL_PASSWORD,
+                    "smtp",
+                    Map.of("host", "127.0.0.1", "port", SMTP_PORT, "security", "NONE"),
+                    "imap",
+                    Map.of("host", "127.0.0.1", "port", IMAP_PORT, "security", "NONE")))
+            .post(EMAIL + "/api/email/identities/" + id + "/inboxes")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    Awaitility.await() // the working hours have reached the gateway: it can send now
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                Instant.parse(
+                        given()
+                            .auth()
+                            .oauth2(token)
+                            .get(EMAIL + "/api/email/identities/" + id + "/inboxes")
+                            .path("[0].nextSlot"))
+                    .isBefore(Instant.now().plusSeconds(60)));
+
+    String lead = UUID.randomUUID().toString();
+    String send =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "leadId",
+                    lead,
+                    "sequenceStep",
+                    1,
+                    "recipient",
+                    "lead@prospect.example",
+                    "subject",
+                    "Hello from the local run " + lead,
+                    "textBody",
+                    "Hi, would you have a minute?"))
+            .post(EMAIL + "/api/email/identities/" + id + "/sends")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> "SENT".equals(sendOf(id, send).getString("status")));
+    String messageId = sendOf(id, send).getString("messageId");
+    assertEquals(inbox, sendOf(id, send).getString("inboxId"));
+
+    Session session = Session.getInstance(new Properties());
+    try (Store store = session.getStore("imap")) {
+      store.connect("127.0.0.1", IMAP_PORT, "lead@prospect.example", "lead-mail-password");
+      Folder folder = store.getFolder("INBOX");
+      folder.open(Folder.READ_ONLY);
+      assertTrue(
+          Stream.of(folder.getMessages())
+              .anyMatch(message -> messageId.equals(messageIdOf(message))),
+          "the lead's mailbox has the email");
+      folder.close(false);
+    }
+    Properties smtp = new Properties();
+    smtp.put("mail.smtp.host", "127.0.0.1");
+    smtp.put("mail.smtp.port", String.valueOf(SMTP_PORT));
+    MimeMessage reply = new MimeMessage(Session.getInstance(smtp));
+    reply.setFrom("lead@prospect.example");
+    reply.setRecipients(Message.RecipientType.TO, "grace@sales.example");
+    reply.setSubject("Re: Hello");
+    reply.setHeader("In-Reply-To", messageId);
+    reply.setText("Sure, call me.");
+    Transport.send(reply);
+
+    Awaitility.await() // read from the inbox over IMAP, counted by identities-service
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                given()
+                        .auth()
+                        .oauth2(token)
+                        .get(IDENTITIES + "/api/identities/" + id + "/stats?period=today")
+                        .jsonPath()
+                        .getInt("replied")
+                    == 1);
+    given()
+        .auth()
+        .oauth2(token)
+        .get(IDENTITIES + "/api/identities/" + id)
+        .then()
+        .body("channels.emailConnected", equalTo(true));
+    assertKeptNowhere(GRACE_MAIL_PASSWORD);
+  }
+
+  private static JsonPath sendOf(String identity, String send) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .get(EMAIL + "/api/email/identities/" + identity + "/sends/" + send)
+        .jsonPath();
+  }
+
+  private static String messageIdOf(Message message) {
+    try {
+      return ((MimeMessage) message).getMessageID();
+    } catch (MessagingException e) {
+      return null;
     }
   }
 
