@@ -44,7 +44,7 @@ import org.jboss.logging.Logger;
 public class Dispatcher {
 
   private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-  private static final int BATCH = 50;
+  private static final int BATCH = 200;
   private static final Duration LONGEST_BACK_OFF = Duration.ofHours(1);
 
   private final EntityManager entityManager;
@@ -89,7 +89,7 @@ public class Dispatcher {
     int decided = 0;
     for (Object[] due : identitiesWithDueSends()) {
       tenant.actFor((String) due[1]);
-      Decisions decisions = inTransaction(() -> decideFor((UUID) due[0]));
+      Decisions decisions = decideDueSendsOf((UUID) due[0]);
       decided += decisions.decided();
       decisions.reserved().forEach(this::deliver);
     }
@@ -112,7 +112,12 @@ public class Dispatcher {
   }
 
   /** How many sends a batch decided, and those of them that got an inbox. */
-  private record Decisions(int decided, List<UUID> reserved) {}
+  record Decisions(int decided, List<UUID> reserved) {}
+
+  /** Decides a batch of the identity's due sends, in a transaction of its own; sends nothing. */
+  Decisions decideDueSendsOf(UUID identityId) {
+    return inTransaction(() -> decideFor(identityId));
+  }
 
   /**
    * Decides a batch of the identity's due sends in priority order (follow-ups first), unless
@@ -140,9 +145,14 @@ public class Dispatcher {
             .withLock(LockModeType.PESSIMISTIC_WRITE)
             .page(0, BATCH)
             .list();
+    List<Inbox> connected =
+        Inbox.list("identityId = ?1 and status = ?2", identityId, InboxStatus.CONNECTED);
+    Capacity capacity =
+        new Capacity(
+            entityManager, identity, connected.stream().map(inbox -> inbox.id).toList(), now);
     List<UUID> reserved = new ArrayList<>();
     for (Send send : due) {
-      if (decide(send, identity, now)) {
+      if (decide(send, identity, connected, capacity, now)) {
         reserved.add(send.id);
       }
     }
@@ -150,7 +160,8 @@ public class Dispatcher {
   }
 
   /** Decides one send: true when it got an inbox and should be sent now. */
-  private boolean decide(Send send, EmailIdentity identity, Instant now) {
+  private boolean decide(
+      Send send, EmailIdentity identity, List<Inbox> connected, Capacity capacity, Instant now) {
     Optional<Window> window = identity.workingHours().windowAt(now);
     if (window.isEmpty()) {
       send.requeue(now.plus(Duration.ofDays(1)), "the identity has no working hours");
@@ -160,7 +171,8 @@ public class Dispatcher {
       send.requeue(window.get().opensAt(), "outside the identity's working hours");
       return false;
     }
-    Optional<Send> earlierStep = earlierStepPending(send);
+    Optional<Send> earlierStep =
+        send.sequenceStep > 1 ? earlierStepPending(send) : Optional.empty();
     if (earlierStep.isPresent()) {
       send.requeue(
           later(earlierStep.get().notBefore, now.plusSeconds(1)),
@@ -177,18 +189,14 @@ public class Dispatcher {
         return false;
       }
       candidates = List.of(inbox);
+    } else if (connected.isEmpty()) {
+      send.status = SendStatus.HELD;
+      send.statusReason = "the identity has no connected inbox";
+      return false;
     } else {
-      candidates =
-          Inbox.list("identityId = ?1 and status = ?2", send.identityId, InboxStatus.CONNECTED);
-      if (candidates.isEmpty()) {
-        send.status = SendStatus.HELD;
-        send.statusReason = "the identity has no connected inbox";
-        return false;
-      }
+      candidates = connected;
     }
 
-    Capacity capacity =
-        new Capacity(entityManager, identity, candidates.stream().map(i -> i.id).toList(), now);
     Optional<Inbox> chosen =
         candidates.stream()
             .filter(inbox -> capacity.canSend(inbox.id))
@@ -217,6 +225,7 @@ public class Dispatcher {
       LeadAssignment.assign(send.identityId, send.leadId, inbox.id, now);
     }
     reserve(send, inbox, now);
+    capacity.reserved(inbox.id);
     return true;
   }
 

@@ -9,7 +9,8 @@ public interface SendingConfig {
 
   /**
    * How many sends this instance decides and hands to SMTP servers at once. Instances share the
-   * work through the database, so the limits hold across any number of them.
+   * work through the database, so the limits hold across any number of them. With 0 the instance
+   * takes sends in and leaves sending to the others.
    */
   @WithDefault("2")
   int workers();

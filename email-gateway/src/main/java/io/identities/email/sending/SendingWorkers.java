@@ -38,6 +38,9 @@ public class SendingWorkers {
   }
 
   void start(@Observes StartupEvent startup) {
+    if (config.workers() == 0) {
+      return; // this instance takes sends in but leaves sending to others
+    }
     running = true;
     workers =
         Executors.newFixedThreadPool(
@@ -101,6 +104,9 @@ public class SendingWorkers {
   void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
     running = false;
     wake();
+    if (workers == null) {
+      return;
+    }
     workers.shutdown();
     workers.awaitTermination(10, TimeUnit.SECONDS);
   }
