@@ -53,13 +53,26 @@ public class JakartaMailServers implements MailServers {
   }
 
   @Override
-  public void send(MailAccount account, MimeMessage message) {
+  public List<MailFailure> sendAll(MailAccount account, List<MimeMessage> messages) {
+    List<MailFailure> failures = new ArrayList<>();
     try (Transport transport = session(account).getTransport(smtpProtocol(account))) {
       transport.connect(
           account.smtp().host(), account.smtp().port(), account.username(), account.secret());
-      transport.sendMessage(message, message.getAllRecipients());
+      for (MimeMessage message : messages) {
+        try {
+          transport.sendMessage(message, message.getAllRecipients());
+          failures.add(null);
+        } catch (MessagingException e) {
+          failures.add(failure(Protocol.SMTP, account.smtp(), e));
+        }
+      }
+      return failures;
     } catch (MessagingException e) {
-      throw failure(Protocol.SMTP, account.smtp(), e);
+      MailFailure failure = failure(Protocol.SMTP, account.smtp(), e);
+      while (failures.size() < messages.size()) { // the connection failed: the rest were not sent
+        failures.add(failure);
+      }
+      return failures;
     }
   }
 

@@ -10,10 +10,11 @@ public interface MailServers {
   void verify(MailAccount account);
 
   /**
-   * Hands {@code message} to the SMTP server for its recipients; {@link MailFailure.Kind#REJECTED}
-   * when the server refuses it for good (5xx).
+   * Hands each message to the SMTP server for its recipients, over one connection: answers the
+   * failure of each (null when it was sent; {@link MailFailure.Kind#REJECTED} when the server
+   * refused it for good, 5xx), so a refused recipient stops only its own message.
    */
-  void send(MailAccount account, MimeMessage message);
+  List<MailFailure> sendAll(MailAccount account, List<MimeMessage> messages);
 
   /**
    * The messages of the INBOX after {@code afterUid} (at most {@code max}), oldest first. When the

@@ -24,10 +24,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -91,7 +94,7 @@ public class Dispatcher {
       tenant.actFor((String) due[1]);
       Decisions decisions = decideDueSendsOf((UUID) due[0]);
       decided += decisions.decided();
-      decisions.reserved().forEach(this::deliver);
+      deliver(decisions.reserved());
     }
     return decided;
   }
@@ -278,25 +281,47 @@ public class Dispatcher {
   }
 
   /** The message as written now, and where to send it. */
-  private record Outgoing(MailAccount account, MimeMessage message) {}
+  /** An inbox's reserved sends as written now, and how to reach its SMTP server. */
+  private record Outgoing(MailAccount account, List<UUID> sends, List<MimeMessage> messages) {}
 
-  private void deliver(UUID sendId) {
-    Outgoing outgoing =
+  /** Sends the reserved sends, one SMTP connection per inbox, and records how each went. */
+  private void deliver(List<UUID> reserved) {
+    Map<UUID, List<UUID>> byInbox =
         inTransaction(
-            () -> {
-              Send send = Send.findById(sendId);
-              Inbox inbox = Inbox.findById(send.inboxId);
-              EmailIdentity identity = EmailIdentity.findById(send.identityId);
-              return new Outgoing(
-                  inbox.account(cipher),
-                  Composer.compose(send, inbox.address, identity, Attachment.of(sendId)));
-            });
-    try {
-      servers.send(outgoing.account(), outgoing.message());
-      inTransaction(() -> sent(sendId));
-    } catch (MailFailure failure) {
-      inTransaction(() -> failed(sendId, failure));
+            () ->
+                reserved.stream()
+                    .collect(
+                        Collectors.groupingBy(
+                            id -> Send.<Send>findById(id).inboxId,
+                            LinkedHashMap::new,
+                            Collectors.toList())));
+    byInbox.forEach(
+        (inboxId, sends) -> {
+          Outgoing outgoing = inTransaction(() -> outgoing(inboxId, sends));
+          List<MailFailure> failures = servers.sendAll(outgoing.account(), outgoing.messages());
+          inTransaction(
+              () -> {
+                for (int i = 0; i < sends.size(); i++) {
+                  if (failures.get(i) == null) {
+                    sent(sends.get(i));
+                  } else {
+                    failed(sends.get(i), failures.get(i));
+                  }
+                }
+                return null;
+              });
+        });
+  }
+
+  private Outgoing outgoing(UUID inboxId, List<UUID> sends) {
+    Inbox inbox = Inbox.findById(inboxId);
+    List<MimeMessage> messages = new ArrayList<>();
+    for (UUID id : sends) {
+      Send send = Send.findById(id);
+      EmailIdentity identity = EmailIdentity.findById(send.identityId);
+      messages.add(Composer.compose(send, inbox.address, identity, Attachment.of(id)));
     }
+    return new Outgoing(inbox.account(cipher), sends, messages);
   }
 
   private Void sent(UUID sendId) {

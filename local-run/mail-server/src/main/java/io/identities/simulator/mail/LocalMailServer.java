@@ -2,6 +2,7 @@ package io.identities.simulator.mail;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -11,6 +12,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -92,15 +94,23 @@ public final class LocalMailServer implements AutoCloseable {
 
   /** The messages in a mailbox's INBOX, oldest first. */
   public List<MimeMessage> messages(String address) {
+    while (true) {
+      try {
+        return inbox(address).getMessages().stream().map(StoredMessage::getMimeMessage).toList();
+      } catch (ConcurrentModificationException e) {
+        // a message arrived while the list was read: read it again
+      }
+    }
+  }
+
+  /** How many messages a mailbox's INBOX holds. */
+  public int count(String address) {
+    return inbox(address).getMessageCount();
+  }
+
+  private MailFolder inbox(String address) {
     try {
-      return greenMail
-          .getManagers()
-          .getImapHostManager()
-          .getInbox(user(address))
-          .getMessages()
-          .stream()
-          .map(StoredMessage::getMimeMessage)
-          .toList();
+      return greenMail.getManagers().getImapHostManager().getInbox(user(address));
     } catch (FolderException e) {
       throw new IllegalStateException(e);
     }
