@@ -23,12 +23,15 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -408,6 +411,71 @@ class LocalRunIT {
         .then()
         .body("channels.emailConnected", equalTo(true));
     assertKeptNowhere(GRACE_MAIL_PASSWORD);
+  }
+
+  @Test
+  void shouldConnectAGoogleInboxThroughTheLocalOAuthServer() {
+    String id =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType(ContentType.JSON)
+            .body("{\"name\": \"Sam\"}")
+            .post(IDENTITIES + "/api/identities")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    awaitFound(EMAIL + "/api/email/identities/" + id + "/inboxes");
+    URI authorization =
+        URI.create(
+            given()
+                .auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("provider", "GOOGLE"))
+                .post(EMAIL + "/api/email/identities/" + id + "/inboxes/oauth")
+                .then()
+                .statusCode(201)
+                .extract()
+                .<String>path("authorizationUrl"));
+    assertTrue(authorization.toString().startsWith("http://127.0.0.1:" + (8095 + OFFSET)));
+
+    Map<String, String> form = new HashMap<>();
+    for (String pair : authorization.getRawQuery().split("&")) {
+      String[] kv = pair.split("=", 2);
+      form.put(kv[0], URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+    }
+    form.putAll(
+        Map.of(
+            "email",
+            "sam@google.example",
+            "password",
+            "google-demo-password",
+            "decision",
+            "allow"));
+    String callback =
+        given()
+            .redirects()
+            .follow(false)
+            .formParams(form)
+            .post("http://127.0.0.1:" + (8095 + OFFSET) + "/authorize")
+            .then()
+            .statusCode(302)
+            .extract()
+            .header("Location");
+    given()
+        .get(callback)
+        .then()
+        .statusCode(200)
+        .body(containsString("sam@google.example is connected"));
+    given()
+        .auth()
+        .oauth2(token)
+        .get(EMAIL + "/api/email/identities/" + id + "/inboxes")
+        .then()
+        .body("[0].provider", equalTo("GOOGLE"))
+        .body("[0].status", equalTo("CONNECTED"));
   }
 
   private static JsonPath sendOf(String identity, String send) {

@@ -3,8 +3,10 @@ package io.identities.email.api;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.tenant.Roles;
 import io.identities.email.domain.InboxService;
+import io.identities.email.domain.MailProvider;
 import io.identities.email.mail.MailAccount;
 import io.identities.email.mail.MailEndpoint;
+import io.identities.email.oauth.OAuthService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -24,6 +26,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,9 +42,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InboxResource {
 
   private final InboxService inboxes;
+  private final OAuthService oauth;
 
-  InboxResource(InboxService inboxes) {
+  InboxResource(InboxService inboxes, OAuthService oauth) {
     this.inboxes = inboxes;
+    this.oauth = oauth;
   }
 
   @GET
@@ -82,6 +88,27 @@ public class InboxResource {
             .build()
         : Response.ok(view).build();
   }
+
+  @POST
+  @Path("/oauth")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Start connecting a Google or Microsoft inbox",
+      description =
+          "Answers the provider's authorization URL to open in the inbox owner's browser (valid 10"
+              + " minutes, once); the provider sends the browser back to /api/email/oauth/callback,"
+              + " which connects the inbox.")
+  public Response start(
+      @PathParam("identityId") UUID identityId, @Valid @NotNull StartRequest request) {
+    OAuthService.Started started = oauth.start(identityId, request.provider());
+    return Response.status(Response.Status.CREATED)
+        .entity(new StartView(started.authorizationUrl(), started.expiresAt()))
+        .build();
+  }
+
+  public record StartRequest(@NotNull MailProvider provider) {}
+
+  public record StartView(URI authorizationUrl, Instant expiresAt) {}
 
   @DELETE
   @Path("/{inboxId}/connection")

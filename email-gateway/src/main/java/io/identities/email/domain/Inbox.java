@@ -63,7 +63,7 @@ public class Inbox extends PanacheEntityBase {
   @Column(nullable = false)
   public String username;
 
-  /** The password, sealed; null while disconnected. */
+  /** The password, or an OAuth inbox's tokens, sealed; null while disconnected. */
   @Column(name = "sealed_credentials")
   String sealedCredentials;
 
@@ -99,20 +99,23 @@ public class Inbox extends PanacheEntityBase {
   @Column(name = "last_polled_at")
   public Instant lastPolledAt;
 
-  /** A new inbox of {@code identityId}, reachable as {@code account}, with its id chosen now. */
-  static Inbox of(UUID identityId, MailAccount account) {
+  /** A new inbox of {@code identityId} at {@code provider}, with its id chosen now. */
+  static Inbox of(UUID identityId, String address, MailProvider provider) {
     Inbox inbox = new Inbox();
     inbox.id = UUID.randomUUID();
     inbox.identityId = identityId;
-    inbox.address = account.address();
-    inbox.provider = MailProvider.IMAP;
+    inbox.address = address;
+    inbox.provider = provider;
     inbox.createdAt = Instant.now();
     inbox.status = InboxStatus.DISCONNECTED;
     return inbox;
   }
 
-  /** Connects (again) with servers and credentials that were just verified. */
-  void connect(MailAccount account, SecretCipher cipher) {
+  /**
+   * Connects (again) with servers just verified and the secret to keep: the password, or for an
+   * OAuth inbox its tokens.
+   */
+  void connect(MailAccount account, String secret, SecretCipher cipher) {
     smtpHost = account.smtp().host();
     smtpPort = account.smtp().port();
     smtpSecurity = account.smtp().security();
@@ -120,11 +123,28 @@ public class Inbox extends PanacheEntityBase {
     imapPort = account.imap().port();
     imapSecurity = account.imap().security();
     username = account.username();
-    sealedCredentials = cipher.seal(account.secret(), secretContext());
+    seal(secret, cipher);
     status = InboxStatus.CONNECTED;
     statusReason = null;
     authFailures = 0;
     connectedAt = Instant.now();
+  }
+
+  /** The kept secret: the password, or an OAuth inbox's tokens. */
+  public String secret(SecretCipher cipher) {
+    return cipher.open(sealedCredentials, secretContext());
+  }
+
+  public void seal(String secret, SecretCipher cipher) {
+    sealedCredentials = cipher.seal(secret, secretContext());
+  }
+
+  public MailEndpoint smtp() {
+    return new MailEndpoint(smtpHost, smtpPort, smtpSecurity);
+  }
+
+  public MailEndpoint imap() {
+    return new MailEndpoint(imapHost, imapPort, imapSecurity);
   }
 
   /**
@@ -153,17 +173,6 @@ public class Inbox extends PanacheEntityBase {
     sealedCredentials = null;
     status = InboxStatus.DISCONNECTED;
     statusReason = null;
-  }
-
-  /** How to reach the inbox's servers now. */
-  public MailAccount account(SecretCipher cipher) {
-    return new MailAccount(
-        address,
-        new MailEndpoint(smtpHost, smtpPort, smtpSecurity),
-        new MailEndpoint(imapHost, imapPort, imapSecurity),
-        username,
-        cipher.open(sealedCredentials, secretContext()),
-        provider != MailProvider.IMAP);
   }
 
   private String secretContext() {

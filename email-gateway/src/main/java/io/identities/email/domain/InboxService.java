@@ -43,6 +43,15 @@ public class InboxService {
    * servers) when the identity already has that address.
    */
   public Connected connect(UUID identityId, MailAccount requested) {
+    return connect(identityId, requested, MailProvider.IMAP, requested.secret());
+  }
+
+  /**
+   * Connects an inbox of {@code provider} after logging in with {@code requested}; keeps {@code
+   * secret}: the password, or an OAuth inbox's tokens.
+   */
+  public Connected connect(
+      UUID identityId, MailAccount requested, MailProvider provider, String secret) {
     MailAccount account = normalized(requested);
     inTransaction(() -> checkAddressFree(identityId(identityId), account.address()));
     try {
@@ -56,9 +65,10 @@ public class InboxService {
             Inbox inbox = checkAddressFree(identityId(identityId), account.address());
             boolean created = inbox == null;
             if (created) {
-              inbox = Inbox.of(identityId, account);
+              inbox = Inbox.of(identityId, account.address(), provider);
             }
-            inbox.connect(account, cipher);
+            inbox.provider = provider;
+            inbox.connect(account, secret, cipher);
             inbox.persistAndFlush();
             events.changed(inbox);
             return new Connected(inbox, created);

@@ -1,11 +1,11 @@
 package io.identities.email.receiving;
 
-import io.identities.backbone.crypto.SecretCipher;
 import io.identities.backbone.events.ActivityEvents.EmailReplied;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.outbox.Outbox;
 import io.identities.backbone.tenant.TenantContext;
 import io.identities.email.domain.Inbox;
+import io.identities.email.domain.InboxAccounts;
 import io.identities.email.domain.InboxEvents;
 import io.identities.email.mail.MailAccount;
 import io.identities.email.mail.MailFailure;
@@ -42,7 +42,7 @@ public class InboxWatcher {
   private static final Logger LOG = Logger.getLogger(InboxWatcher.class);
 
   private final MailServers servers;
-  private final SecretCipher cipher;
+  private final InboxAccounts accounts;
   private final Outbox outbox;
   private final Bounces bounces;
   private final InboxEvents inboxEvents;
@@ -54,7 +54,7 @@ public class InboxWatcher {
 
   InboxWatcher(
       MailServers servers,
-      SecretCipher cipher,
+      InboxAccounts accounts,
       Outbox outbox,
       Bounces bounces,
       InboxEvents inboxEvents,
@@ -64,7 +64,7 @@ public class InboxWatcher {
       ReceivingConfig config,
       SendingConfig sending) {
     this.servers = servers;
-    this.cipher = cipher;
+    this.accounts = accounts;
     this.outbox = outbox;
     this.bounces = bounces;
     this.inboxEvents = inboxEvents;
@@ -118,7 +118,7 @@ public class InboxWatcher {
                   () -> {
                     Inbox inbox = Inbox.findById(inboxId);
                     return new Position(
-                        inbox.account(cipher), inbox.imapUidValidity, inbox.imapLastUid);
+                        accounts.of(inbox), inbox.imapUidValidity, inbox.imapLastUid);
                   });
       Fetched fetched;
       try {

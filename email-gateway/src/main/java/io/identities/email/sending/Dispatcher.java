@@ -1,6 +1,5 @@
 package io.identities.email.sending;
 
-import io.identities.backbone.crypto.SecretCipher;
 import io.identities.backbone.events.ActivityEvents.EmailSent;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.outbox.Outbox;
@@ -9,6 +8,7 @@ import io.identities.backbone.tenant.TenantContext;
 import io.identities.email.domain.Capacity;
 import io.identities.email.domain.EmailIdentity;
 import io.identities.email.domain.Inbox;
+import io.identities.email.domain.InboxAccounts;
 import io.identities.email.domain.InboxEvents;
 import io.identities.email.domain.InboxStatus;
 import io.identities.email.mail.MailAccount;
@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public class Dispatcher {
   private final Clock clock;
   private final TenantContext tenant;
   private final MailServers servers;
-  private final SecretCipher cipher;
+  private final InboxAccounts accounts;
   private final Outbox outbox;
   private final InboxEvents inboxEvents;
   private final Leads leads;
@@ -66,7 +67,7 @@ public class Dispatcher {
       Clock clock,
       TenantContext tenant,
       MailServers servers,
-      SecretCipher cipher,
+      InboxAccounts accounts,
       Outbox outbox,
       InboxEvents inboxEvents,
       Leads leads,
@@ -76,7 +77,7 @@ public class Dispatcher {
     this.clock = clock;
     this.tenant = tenant;
     this.servers = servers;
-    this.cipher = cipher;
+    this.accounts = accounts;
     this.outbox = outbox;
     this.inboxEvents = inboxEvents;
     this.leads = leads;
@@ -297,15 +298,21 @@ public class Dispatcher {
                             Collectors.toList())));
     byInbox.forEach(
         (inboxId, sends) -> {
-          Outgoing outgoing = inTransaction(() -> outgoing(inboxId, sends));
-          List<MailFailure> failures = servers.sendAll(outgoing.account(), outgoing.messages());
+          List<MailFailure> failures;
+          try {
+            Outgoing outgoing = inTransaction(() -> outgoing(inboxId, sends));
+            failures = servers.sendAll(outgoing.account(), outgoing.messages());
+          } catch (MailFailure unreachable) { // its OAuth authorization was refused
+            failures = Collections.nCopies(sends.size(), unreachable);
+          }
+          List<MailFailure> outcome = failures;
           inTransaction(
               () -> {
                 for (int i = 0; i < sends.size(); i++) {
-                  if (failures.get(i) == null) {
+                  if (outcome.get(i) == null) {
                     sent(sends.get(i));
                   } else {
-                    failed(sends.get(i), failures.get(i));
+                    failed(sends.get(i), outcome.get(i));
                   }
                 }
                 return null;
@@ -321,7 +328,7 @@ public class Dispatcher {
       EmailIdentity identity = EmailIdentity.findById(send.identityId);
       messages.add(Composer.compose(send, inbox.address, identity, Attachment.of(id)));
     }
-    return new Outgoing(inbox.account(cipher), sends, messages);
+    return new Outgoing(accounts.of(inbox), sends, messages);
   }
 
   private Void sent(UUID sendId) {
@@ -362,6 +369,10 @@ public class Dispatcher {
     if (failure.kind() == MailFailure.Kind.AUTHENTICATION_REFUSED
         && inbox.loginRefused(config.authFailuresBeforePause())) {
       inboxEvents.changed(inbox);
+    }
+    if (inbox.status != InboxStatus.CONNECTED) { // paused meanwhile: its lead waits for it
+      LeadAssignment.of(send.identityId, send.leadId)
+          .ifPresent(assignment -> leads.hold(send, assignment, inbox));
     }
     return null;
   }

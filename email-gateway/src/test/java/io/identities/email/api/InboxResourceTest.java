@@ -25,6 +25,7 @@ import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.email.support.EmailApi;
+import io.identities.email.support.MailInfrastructure;
 import io.identities.email.support.Scenario;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Connecting inboxes against a real SMTP/IMAP server (GreenMail). */
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
+@WithTestResource(MailInfrastructure.class)
 class InboxResourceTest {
 
   @Inject Events events;

@@ -19,6 +19,7 @@ import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
+import io.identities.email.support.MailInfrastructure;
 import io.identities.email.support.Scenario;
 import io.identities.simulator.mail.RefusingSmtpServer;
 import io.quarkus.test.common.WithTestResource;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
+@WithTestResource(MailInfrastructure.class)
 class RepliesAndBouncesTest {
 
   @Inject Events events;

@@ -16,6 +16,7 @@ import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.events.SendEmail;
 import io.identities.backbone.tenant.TenantContext;
 import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.email.support.MailInfrastructure;
 import io.identities.email.support.Scenario;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -62,6 +63,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @QuarkusTest
 @TestProfile(SendingBenchmark.ConsumersRunByTheBenchmark.class)
 @WithTestResource(LocalInfrastructure.class)
+@WithTestResource(MailInfrastructure.class)
 @Tag("benchmark")
 class SendingBenchmark {
 

@@ -21,6 +21,7 @@ import io.identities.backbone.schedule.WorkingHours;
 import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
+import io.identities.email.support.MailInfrastructure;
 import io.identities.email.support.Scenario;
 import io.identities.email.support.TestClock;
 import io.quarkus.test.common.WithTestResource;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
+@WithTestResource(MailInfrastructure.class)
 class SendingLimitsTest {
 
   /** A Wednesday, mid-morning UTC. */

@@ -23,6 +23,7 @@ import io.identities.backbone.events.SendEmail;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
+import io.identities.email.support.MailInfrastructure;
 import io.identities.email.support.MimeParts;
 import io.identities.email.support.Scenario;
 import io.quarkus.test.common.WithTestResource;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Sending over real SMTP (GreenMail): signature, Message-ID, threads, balancing, idempotency. */
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
+@WithTestResource(MailInfrastructure.class)
 class SendingTest {
 
   @Inject Events events;

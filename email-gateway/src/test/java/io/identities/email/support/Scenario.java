@@ -20,7 +20,7 @@ public final class Scenario implements AfterEachCallback {
 
   /** The real SMTP/IMAP server of the test run. */
   public LocalMailServer mail() {
-    return SharedMailServer.INSTANCE;
+    return MailInfrastructure.MAIL;
   }
 
   /** An address of this test on the sending side. */
@@ -36,14 +36,5 @@ public final class Scenario implements AfterEachCallback {
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
     broker.close();
-  }
-
-  /** Started once, when a test first needs it; stopped with the test JVM. */
-  private static final class SharedMailServer {
-    static final LocalMailServer INSTANCE = LocalMailServer.start();
-
-    static {
-      Runtime.getRuntime().addShutdownHook(new Thread(INSTANCE::close));
-    }
   }
 }

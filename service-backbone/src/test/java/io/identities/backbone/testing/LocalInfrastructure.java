@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prepares the real PostgreSQL and RabbitMQ on this machine for one service's tests: its own
@@ -28,6 +30,7 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
 
   private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
   private static final int RABBITMQ_PORT = 5672;
+  private static final Set<String> FRESH_DATABASES = ConcurrentHashMap.newKeySet();
 
   @Override
   public Map<String, String> start() {
@@ -70,11 +73,14 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
     TcpProxy.rabbitMq(RABBITMQ_PORT).close();
   }
 
+  /**
+   * A fresh database for each test run (once per JVM): nothing an earlier run left behind, such as
+   * inboxes whose secrets were sealed with that run's key, is seen by this one.
+   */
   private static void ensureDatabase(String database) throws SQLException {
-    try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "")) {
-      var exists = c.prepareStatement("select 1 from pg_database where datname = ?");
-      exists.setString(1, database);
-      if (!exists.executeQuery().next()) {
+    if (FRESH_DATABASES.add(database)) {
+      try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "")) {
+        c.createStatement().execute("drop database if exists \"" + database + "\" with (force)");
         c.createStatement().execute("create database \"" + database + "\"");
       }
     }

@@ -103,6 +103,11 @@ public final class LocalMailServer implements AutoCloseable {
     }
   }
 
+  /** Whether {@code password} (or XOAUTH2 access token) logs in to the mailbox now. */
+  public boolean accepts(String address, String password) {
+    return greenMail.getUserManager().test(address, password);
+  }
+
   /** How many messages a mailbox's INBOX holds. */
   public int count(String address) {
     return inbox(address).getMessageCount();
@@ -202,14 +207,34 @@ public final class LocalMailServer implements AutoCloseable {
     greenMail.stop();
   }
 
-  /** {@code java ... LocalMailServer <smtp port> <imap port>}: the local run's mail server. */
+  /** The local run's Google-like account: it connects with OAuth, through {@link OAuthServer}. */
+  public static final Map<String, String> DEMO_OAUTH_ACCOUNTS =
+      Map.of("sam@google.example", "google-demo-password");
+
+  /**
+   * {@code java ... LocalMailServer <smtp port> <imap port> <oauth port>}: the local run's mail
+   * server, and its OAuth stand-in for client {@code local-client} / {@code local-secret}.
+   */
   public static void main(String[] args) throws InterruptedException {
     LocalMailServer server = start(Integer.parseInt(args[0]), Integer.parseInt(args[1]));
     DEMO_MAILBOXES.forEach(server::addMailbox);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    OAuthServer oauth =
+        new OAuthServer(server, Integer.parseInt(args[2]), "local-client", "local-secret");
+    DEMO_OAUTH_ACCOUNTS.forEach(oauth::addAccount);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  oauth.close();
+                  server.close();
+                }));
     System.out.printf(
-        "mail server: SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d, mailboxes %s%n",
-        server.smtpPort(), server.imapPort(), DEMO_MAILBOXES.keySet());
+        "mail server: SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d, mailboxes %s; OAuth %s, accounts %s%n",
+        server.smtpPort(),
+        server.imapPort(),
+        DEMO_MAILBOXES.keySet(),
+        oauth.authorizationEndpoint(),
+        DEMO_OAUTH_ACCOUNTS.keySet());
     Thread.currentThread().join();
   }
 }
