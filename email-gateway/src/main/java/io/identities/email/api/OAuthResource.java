@@ -1,5 +1,6 @@
 package io.identities.email.api;
 
+import io.identities.backbone.pages.PublicPages;
 import io.identities.backbone.problem.ProblemException;
 import io.identities.email.domain.Inbox;
 import io.identities.email.oauth.OAuthService;
@@ -74,16 +75,7 @@ public class OAuthResource {
     }
   }
 
-  /** The URL held a code: nothing here may be cached, framed or leak it through a referrer. */
   private static Response page(int status, TemplateInstance page) {
-    return Response.status(status)
-        .entity(page)
-        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-        .header("Cache-Control", "no-store")
-        .header("Referrer-Policy", "no-referrer")
-        .header("X-Frame-Options", "DENY")
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-        .build();
+    return PublicPages.page(status, page).build();
   }
 }

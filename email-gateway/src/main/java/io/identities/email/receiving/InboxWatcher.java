@@ -23,7 +23,9 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -105,7 +107,8 @@ public class InboxWatcher {
                     .getResultList());
   }
 
-  private record Position(MailAccount account, long uidValidity, long lastUid) {}
+  private record Position(
+      MailAccount account, long uidValidity, long lastUid, Instant connectedAt) {}
 
   private void poll(String orgId, UUID inboxId) {
     ManagedContext requestContext = Arc.container().requestContext();
@@ -118,7 +121,10 @@ public class InboxWatcher {
                   () -> {
                     Inbox inbox = Inbox.findById(inboxId);
                     return new Position(
-                        accounts.of(inbox), inbox.imapUidValidity, inbox.imapLastUid);
+                        accounts.of(inbox),
+                        inbox.imapUidValidity,
+                        inbox.imapLastUid,
+                        inbox.connectedAt);
                   });
       Fetched fetched;
       try {
@@ -126,7 +132,8 @@ public class InboxWatcher {
             servers.fetch(
                 position.account(), position.uidValidity(), position.lastUid(), config.batch());
       } catch (MailFailure failure) {
-        QuarkusTransaction.requiringNew().run(() -> unreadable(inboxId, failure));
+        QuarkusTransaction.requiringNew()
+            .run(() -> unreadable(inboxId, position.connectedAt(), failure));
         return;
       }
       QuarkusTransaction.requiringNew().run(() -> take(inboxId, fetched));
@@ -137,9 +144,12 @@ public class InboxWatcher {
     }
   }
 
-  private void unreadable(UUID inboxId, MailFailure failure) {
+  private void unreadable(UUID inboxId, Instant polledConnection, MailFailure failure) {
     Inbox inbox = Inbox.findById(inboxId);
     LOG.warnf("inbox %s cannot be read: %s", inboxId, failure.getMessage());
+    if (!Objects.equals(polledConnection, inbox.connectedAt)) {
+      return; // connected again while it was read: the refused credentials are gone
+    }
     if (failure.kind() == MailFailure.Kind.AUTHENTICATION_REFUSED
         && inbox.loginRefused(sending.authFailuresBeforePause())) {
       inboxEvents.changed(inbox);

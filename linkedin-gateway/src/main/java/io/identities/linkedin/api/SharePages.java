@@ -1,5 +1,7 @@
 package io.identities.linkedin.api;
 
+import io.identities.backbone.pages.PublicPages;
+import io.identities.backbone.pages.ShareCsrf;
 import io.identities.linkedin.domain.Handshake;
 import io.identities.linkedin.domain.LinkedInIdentity;
 import io.identities.linkedin.domain.ShareLink;
@@ -7,6 +9,7 @@ import io.identities.linkedin.domain.ShareLinkService;
 import io.identities.linkedin.domain.ShareLinkService.Step;
 import io.identities.linkedin.domain.ShareLinkService.UnusableLinkException;
 import io.identities.linkedin.linkedin.LinkedIn.ChallengeType;
+import io.identities.linkedin.linkedin.LinkedInConfig;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
@@ -60,9 +63,11 @@ public class SharePages {
   }
 
   private final ShareLinkService shareLinks;
+  private final LinkedInConfig config;
   private final UriInfo uri;
 
-  SharePages(ShareLinkService shareLinks, UriInfo uri) {
+  SharePages(ShareLinkService shareLinks, LinkedInConfig config, UriInfo uri) {
+    this.config = config;
     this.shareLinks = shareLinks;
     this.uri = uri;
   }
@@ -71,7 +76,7 @@ public class SharePages {
   @Operation(summary = "The invitation: who invites, and the LinkedIn sign-in form")
   public Response invitation(
       @RestPath String token, @CookieParam(ShareCsrf.COOKIE) String csrfCookie) {
-    Invitation link = Invitation.of(token, shareLinks.open(token));
+    Invitation link = invitation(token, shareLinks.open(token));
     String csrf = ShareCsrf.token(csrfCookie);
     return page(200, Templates.invitation(link, csrf, null, null), csrf);
   }
@@ -87,7 +92,7 @@ public class SharePages {
       @RestForm String email,
       @RestForm String password) {
     ShareLink opened = shareLinks.open(token);
-    Invitation link = Invitation.of(token, opened);
+    Invitation link = invitation(token, opened);
     if (!ShareCsrf.matches(csrfCookie, csrf)) {
       return formExpired(link);
     }
@@ -154,7 +159,7 @@ public class SharePages {
 
   private Response onChallenge(ChallengeForm form, BiFunction<ShareLink, UUID, Step> next) {
     ShareLink opened = shareLinks.open(form.token);
-    Invitation link = Invitation.of(form.token, opened);
+    Invitation link = invitation(form.token, opened);
     UUID handshake = uuid(form.handshake);
     if (!ShareCsrf.matches(form.csrfCookie, form.csrf) || handshake == null) {
       return formExpired(link);
@@ -240,23 +245,16 @@ public class SharePages {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
+  private Invitation invitation(String token, ShareLink link) {
+    return Invitation.of(token, link, config.emailSharePagesUrl().orElse(""));
+  }
+
   /**
    * A page that is never cached or framed, and whose address (it holds the token) is never sent on
    * as a referrer.
    */
   private Response page(int status, TemplateInstance page, String csrf) {
-    Response.ResponseBuilder response =
-        Response.status(status)
-            .entity(page)
-            .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-            .header("Cache-Control", "no-store")
-            .header("Referrer-Policy", "no-referrer")
-            .header("X-Frame-Options", "DENY")
-            .header("X-Content-Type-Options", "nosniff")
-            .header(
-                "Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
-                    + " frame-ancestors 'none'");
+    Response.ResponseBuilder response = PublicPages.page(status, page);
     if (csrf != null) {
       response.cookie(ShareCsrf.cookie(csrf, "https".equals(uri.getRequestUri().getScheme())));
     }
@@ -265,15 +263,22 @@ public class SharePages {
 
   /** What the pages say about the link. */
   public record Invitation(
-      String path, String organization, String invitedBy, String identityName, boolean adds) {
+      String path,
+      String organization,
+      String invitedBy,
+      String identityName,
+      boolean adds,
+      String inboxesPath) {
 
-    static Invitation of(String token, ShareLink link) {
+    /** {@code emailPages}: where email-gateway's pages are (empty: this host). */
+    static Invitation of(String token, ShareLink link, String emailPages) {
       return new Invitation(
           "/share/" + token,
           link.organizationName,
           link.invitedBy,
           link.identityName,
-          link.addsIdentity());
+          link.addsIdentity(),
+          link.addsIdentity() ? null : emailPages + "/share/email/" + token);
     }
 
     /** A link for a new identity whose creator left the name to the visitor. */

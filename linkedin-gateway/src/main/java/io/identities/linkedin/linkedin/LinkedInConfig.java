@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Where LinkedIn is and how long a connection handshake may take. */
 @ConfigMapping(prefix = "linkedin")
@@ -34,4 +35,10 @@ public interface LinkedInConfig {
   /** Wrong verification codes allowed before the handshake fails. */
   @WithDefault("3")
   int verificationAttempts();
+
+  /**
+   * Where email-gateway serves the share links' inbox pages, when not on this host (behind the
+   * ingress, /share/email goes to it and the pages link to it on the same host).
+   */
+  Optional<String> emailSharePagesUrl();
 }

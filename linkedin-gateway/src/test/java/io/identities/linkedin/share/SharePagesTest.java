@@ -183,7 +183,11 @@ class SharePagesTest {
     UUID identity = KnownIdentities.announce(broker, events, org, "Pia");
     String token = ShareLinks.make(broker, events, org, identity, "Pia");
     ShareVisitor owner = new ShareVisitor(token);
-    owner.open().then().body(containsString("reconnect the LinkedIn account of Pia"));
+    owner
+        .open()
+        .then()
+        .body(containsString("reconnect the LinkedIn account of Pia"))
+        .body(containsString("href=\"/share/email/" + token + "\"")); // same host, by the ingress
 
     owner
         .signIn(null, DemoAccounts.EMAIL_PIN, DemoAccounts.PASSWORD)

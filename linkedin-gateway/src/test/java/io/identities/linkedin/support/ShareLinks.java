@@ -2,13 +2,10 @@ package io.identities.linkedin.support;
 
 import static io.restassured.RestAssured.given;
 
-import io.identities.backbone.crypto.ShareLinkTokens;
-import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
-import io.identities.backbone.events.ShareLinkCreated;
 import io.identities.backbone.testing.BrokerProbe;
+import io.identities.backbone.testing.ShareLinkAnnouncements;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 
@@ -35,22 +32,6 @@ public final class ShareLinks {
       UUID identityId,
       String identityName,
       Duration lifetime) {
-    String token = ShareLinkTokens.newToken();
-    UUID linkId = UUID.randomUUID();
-    broker.publish(
-        events,
-        events.envelope(
-            EventTypes.IDENTITY_SHARE_LINK_CREATED,
-            org,
-            linkId.toString(),
-            new ShareLinkCreated(
-                linkId,
-                ShareLinkTokens.hash(token),
-                identityId,
-                identityName,
-                "Acme Outreach",
-                "Grace Hopper",
-                Instant.now().plus(lifetime))));
-    return token;
+    return ShareLinkAnnouncements.announce(broker, events, org, identityId, identityName, lifetime);
   }
 }

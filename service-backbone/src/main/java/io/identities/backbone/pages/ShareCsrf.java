@@ -1,4 +1,4 @@
-package io.identities.linkedin.api;
+package io.identities.backbone.pages;
 
 import jakarta.ws.rs.core.NewCookie;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * in a strict same-site, HTTP-only cookie and in the form; a POST counts only when both match.
  * Another site can neither read the token nor make the browser send the cookie.
  */
-final class ShareCsrf {
+public final class ShareCsrf {
 
-  static final String COOKIE = "share_csrf";
-  static final String FIELD = "csrf";
+  public static final String COOKIE = "share_csrf";
+  public static final String FIELD = "csrf";
 
   private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{22}");
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -23,7 +23,7 @@ final class ShareCsrf {
   private ShareCsrf() {}
 
   /** The visitor's token: the one their cookie holds, or a new one. */
-  static String token(String cookie) {
+  public static String token(String cookie) {
     if (cookie != null && WELL_FORMED.matcher(cookie).matches()) {
       return cookie;
     }
@@ -32,7 +32,7 @@ final class ShareCsrf {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
   }
 
-  static NewCookie cookie(String token, boolean secure) {
+  public static NewCookie cookie(String token, boolean secure) {
     return new NewCookie.Builder(COOKIE)
         .value(token)
         .path("/share")
@@ -43,7 +43,7 @@ final class ShareCsrf {
   }
 
   /** True when a form post carries the token its cookie holds. */
-  static boolean matches(String cookie, String field) {
+  public static boolean matches(String cookie, String field) {
     return cookie != null
         && field != null
         && WELL_FORMED.matcher(cookie).matches()

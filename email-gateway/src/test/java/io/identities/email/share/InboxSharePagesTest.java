@@ -1,0 +1,135 @@
+package io.identities.email.share;
+
+import static io.identities.email.support.EmailApi.awaitStatus;
+import static io.identities.email.support.EmailApi.email;
+import static io.identities.email.support.EmailApi.inbox;
+import static io.identities.email.support.EmailApi.queued;
+import static io.identities.email.support.EmailApi.sender;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.identities.backbone.events.Events;
+import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.backbone.testing.ShareLinkAnnouncements;
+import io.identities.backbone.testing.Tokens;
+import io.identities.email.support.MailInfrastructure;
+import io.identities.email.support.Scenario;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Spec "Share Identity Link (Update)": the owner reconnects an inbox with its password. */
+@QuarkusTest
+@WithTestResource(LocalInfrastructure.class)
+@WithTestResource(MailInfrastructure.class)
+class InboxSharePagesTest {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+  @Inject Events events;
+
+  @RegisterExtension final Scenario scenario = new Scenario();
+
+  @Test
+  void shouldLetTheOwnerReconnectADisconnectedInboxWithItsPasswordOnce() {
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
+    String address = scenario.address("shared");
+    UUID inbox = inbox(scenario.mail(), scenario.org, identity, address);
+    String lead = scenario.recipient("shared-lead");
+    UUID leadId = UUID.randomUUID();
+    awaitStatus(
+        scenario.org,
+        identity,
+        queued(scenario.org, identity, email(leadId, scenario.campaign, 1, lead, "1")),
+        "SENT");
+    given()
+        .auth()
+        .oauth2(Tokens.member(scenario.org))
+        .delete("/api/email/identities/{id}/inboxes/{inbox}/connection", identity, inbox)
+        .then()
+        .statusCode(200);
+    UUID held = queued(scenario.org, identity, email(leadId, scenario.campaign, 2, lead, "2"));
+    awaitStatus(scenario.org, identity, held, "HELD");
+    scenario.mail().changePassword(address, "new password");
+    String token = link(identity);
+
+    Response page = open(token);
+    page.then()
+        .statusCode(200)
+        .header("Cache-Control", "no-store")
+        .header("Referrer-Policy", "no-referrer")
+        .cookie("share_csrf", not(equalTo("")))
+        .body(containsString("Acme Outreach asks you to reconnect the inboxes of Ada Lovelace"))
+        .body(containsString(address))
+        .body(containsString("autocomplete=\"current-password\""));
+    String cookie = page.getCookie("share_csrf");
+    String csrf = csrf(page);
+
+    post(token, inbox, cookie, null, "new password")
+        .then()
+        .statusCode(403)
+        .body(containsString("This form expired"));
+    post(token, inbox, cookie, csrf, "the old password")
+        .then()
+        .statusCode(422)
+        .body(containsString("Authentication refused"))
+        .body(not(containsString("the old password")));
+    post(token, inbox, cookie, csrf, "new password")
+        .then()
+        .statusCode(200)
+        .body(containsString(address + " is connected again"));
+
+    awaitStatus(scenario.org, identity, held, "SENT");
+    open(token).then().statusCode(410).body(containsString("already been used"));
+  }
+
+  @Test
+  void shouldAnswerNotFoundOrGoneForUnusableLinks() {
+    given().get("/share/email/{token}", "no-such-link").then().statusCode(404);
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
+    String expired =
+        ShareLinkAnnouncements.announce(
+            scenario.broker, events, scenario.org, identity, "Ada", Duration.ofHours(-1));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> open(expired).statusCode() == 410);
+    open(expired).then().body(containsString("expired"));
+  }
+
+  private String link(UUID identity) {
+    String token =
+        ShareLinkAnnouncements.announce(
+            scenario.broker, events, scenario.org, identity, "Ada", Duration.ofHours(24));
+    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> open(token).statusCode() == 200);
+    return token;
+  }
+
+  private static Response open(String token) {
+    return given().get("/share/email/{token}", token);
+  }
+
+  private static Response post(
+      String token, UUID inbox, String cookie, String csrf, String password) {
+    var request = given().cookie("share_csrf", cookie).formParam("password", password);
+    if (csrf != null) {
+      request.formParam("csrf", csrf);
+    }
+    return request.post("/share/email/{token}/inboxes/{inbox}", token, inbox);
+  }
+
+  private static String csrf(Response page) {
+    Matcher matcher = CSRF.matcher(page.asString());
+    matcher.find();
+    return matcher.group(1);
+  }
+}
