@@ -35,14 +35,15 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Takes due sends one by one and decides each (spec "Load Balancing" and "Email Rate"): outside
- * working hours, or with every possible inbox at a limit, the send is deferred to its next slot; a
- * lead whose inbox cannot send is held; otherwise an inbox is chosen and its capacity reserved, and
- * the message goes to the inbox's SMTP server.
+ * Decides the due sends, an identity's batch at a time, follow-ups first (spec "Load Balancing" and
+ * "Email Rate"): outside working hours, or with every inbox it may use at a limit, a send is
+ * deferred to its next slot; a lead whose inbox cannot send is held; otherwise an inbox is chosen
+ * and its capacity reserved, and the batch's messages go to their inboxes' SMTP servers.
  *
- * <p>Safe with any number of workers and instances: a send is claimed with {@code FOR UPDATE SKIP
- * LOCKED}, and the decisions of one identity are serialized by a lock on its row, so two workers
- * never both take an inbox's last slot. The SMTP conversation happens outside any transaction.
+ * <p>Safe with any number of workers and instances: a worker decides for an identity only while it
+ * holds the lock on the identity's row ({@code FOR UPDATE SKIP LOCKED}: others move on to other
+ * identities), so two workers never both take an inbox's last slot. The SMTP conversations happen
+ * outside any transaction.
  */
 @ApplicationScoped
 public class Dispatcher {
