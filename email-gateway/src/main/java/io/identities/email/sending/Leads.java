@@ -17,8 +17,9 @@ import java.util.UUID;
 
 /**
  * Leads and the inbox their sequence started on (spec "Warning"): when that inbox stops sending,
- * the lead errors and its emails are held, never lost; connecting the inbox again, or moving the
- * lead to another inbox of the identity, resolves it and the held emails go out.
+ * the lead errors (email.lead.errored) and its emails are held, never lost; connecting the inbox
+ * again, or moving the lead to another inbox of the identity, resolves it (email.lead.resolved) and
+ * the held emails go out.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -46,7 +47,7 @@ public class Leads {
     Inbox inbox = changed.inbox();
     List<LeadAssignment> assigned = LeadAssignment.list("inboxId", inbox.id);
     if (inbox.status == InboxStatus.CONNECTED) {
-      assigned.forEach(assignment -> assignment.erroredReason = null);
+      assigned.forEach(this::resolve);
       releaseHeld(inbox.identityId);
     } else {
       String reason =
@@ -79,7 +80,7 @@ public class Leads {
           "the inbox " + inbox.address + " is " + describe(inbox) + ": it cannot take leads");
     }
     assignment.inboxId = inbox.id;
-    assignment.erroredReason = null;
+    resolve(assignment);
     releaseHeld(identityId);
     return assignment;
   }
@@ -108,6 +109,19 @@ public class Leads {
         tenant.orgId(),
         assignment.leadId,
         new LeadErrored(assignment.identityId, assignment.leadId, assignment.inboxId, reason));
+  }
+
+  /** The lead can be written to again (its inbox is back, or it moved to another). */
+  private void resolve(LeadAssignment assignment) {
+    if (assignment.erroredReason == null) {
+      return;
+    }
+    assignment.erroredReason = null;
+    outbox.publishEvent(
+        EventTypes.EMAIL_LEAD_RESOLVED,
+        tenant.orgId(),
+        assignment.leadId,
+        new LeadErrored(assignment.identityId, assignment.leadId, assignment.inboxId, null));
   }
 
   private static String describe(Inbox inbox) {

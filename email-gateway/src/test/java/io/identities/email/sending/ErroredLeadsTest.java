@@ -58,6 +58,7 @@ class ErroredLeadsTest {
         queued(scenario.org, identity, email(lead, scenario.campaign, 1, recipient, "1")),
         "SENT");
     String errored = scenario.broker.listen(Exchanges.EVENTS, EventTypes.EMAIL_LEAD_ERRORED);
+    String resolved = scenario.broker.listen(Exchanges.EVENTS, EventTypes.EMAIL_LEAD_RESOLVED);
 
     disconnect(identity, inbox);
     String event =
@@ -75,6 +76,10 @@ class ErroredLeadsTest {
     assertEquals(
         inbox.toString(),
         awaitStatus(scenario.org, identity, followUp, "SENT").getString("inboxId"));
+    String back =
+        BrokerProbe.body(
+            scenario.broker.nextContaining(resolved, lead.toString(), Duration.ofSeconds(10)));
+    assertTrue(back.contains(inbox.toString()), back);
     assertEquals(2, scenario.mail().messages(recipient).size());
   }
 

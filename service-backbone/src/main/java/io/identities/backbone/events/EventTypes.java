@@ -38,6 +38,12 @@ public final class EventTypes {
    */
   public static final String EMAIL_LEAD_ERRORED = "email.lead.errored";
 
+  /**
+   * An errored lead can be written to again (its inbox is connected again, or it was moved to
+   * another); data: {@link LeadErrored} with the lead's inbox now and no reason.
+   */
+  public static final String EMAIL_LEAD_RESOLVED = "email.lead.resolved";
+
   /** A connection request went out; data: {@link ActivityEvents.InvitationSent}. */
   public static final String LINKEDIN_INVITATION_SENT = "linkedin.invitation.sent";
 
