@@ -10,10 +10,13 @@ import io.identities.email.mail.OAuthTokenEndpoint;
 import io.identities.email.mail.OAuthTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * How to log in to an inbox now: its password, or for an OAuth inbox a current access token,
@@ -49,35 +52,61 @@ public class InboxAccounts {
   }
 
   /**
+   * How to log in to the inbox now, in the caller's transaction.
+   *
    * @throws MailFailure (authentication refused) when the provider refused the refresh
    */
+  @Transactional(Transactional.TxType.MANDATORY)
   public MailAccount of(Inbox inbox) {
     if (inbox.provider == MailProvider.IMAP) {
       return account(inbox, inbox.secret(cipher));
     }
     OAuthTokens current = read(inbox.secret(cipher));
-    if (current.expiresAt().isBefore(clock.instant().plus(MARGIN))) {
-      try {
-        current = tokens.refresh(provider(inbox.provider), current.refreshToken());
-      } catch (OAuthTokenEndpoint.RefusedException e) {
-        String reason =
-            inbox.provider.label()
-                + " refused to renew the inbox's authorization ("
-                + e.getMessage()
-                + "): connect the inbox again";
-        QuarkusTransaction.requiringNew() // kept, whatever the caller's transaction does next
-            .run(
-                () -> {
-                  Inbox refused = Inbox.findById(inbox.id);
-                  refused.pause(reason);
-                  events.changed(refused);
-                });
+    if (expiring(current)) {
+      Renewal renewal = QuarkusTransaction.requiringNew().call(() -> renew(inbox.id));
+      if (renewal.refusal() != null) {
         throw new MailFailure(
-            MailFailure.Kind.AUTHENTICATION_REFUSED, MailFailure.Protocol.SMTP, e.getMessage(), e);
+            MailFailure.Kind.AUTHENTICATION_REFUSED,
+            MailFailure.Protocol.SMTP,
+            renewal.refusal(),
+            null);
       }
-      inbox.seal(write(current), cipher);
+      current = renewal.tokens();
     }
     return account(inbox, current.accessToken());
+  }
+
+  /** The tokens now, or why the provider refused to renew them. */
+  private record Renewal(OAuthTokens tokens, String refusal) {}
+
+  /**
+   * Renews the inbox's tokens under a lock on its row, so two threads (sending and reading) never
+   * both spend a refresh token the provider rotates; the second finds the tokens already renewed. A
+   * refusal pauses the inbox (kept: this transaction commits).
+   */
+  private Renewal renew(UUID inboxId) {
+    Inbox inbox = Inbox.findById(inboxId, LockModeType.PESSIMISTIC_WRITE);
+    OAuthTokens current = read(inbox.secret(cipher));
+    if (!expiring(current)) {
+      return new Renewal(current, null);
+    }
+    try {
+      current = tokens.refresh(provider(inbox.provider), current.refreshToken());
+    } catch (OAuthTokenEndpoint.RefusedException e) {
+      inbox.pause(
+          inbox.provider.label()
+              + " refused to renew the inbox's authorization ("
+              + e.getMessage()
+              + "): connect the inbox again");
+      events.changed(inbox);
+      return new Renewal(null, e.getMessage());
+    }
+    inbox.seal(write(current), cipher);
+    return new Renewal(current, null);
+  }
+
+  private boolean expiring(OAuthTokens current) {
+    return current.expiresAt().isBefore(clock.instant().plus(MARGIN));
   }
 
   public OAuthConfig.Provider provider(MailProvider provider) {
