@@ -41,9 +41,9 @@ import org.jboss.logging.Logger;
  * and its capacity reserved, and the batch's messages go to their inboxes' SMTP servers.
  *
  * <p>Safe with any number of workers and instances: a worker decides for an identity only while it
- * holds the lock on the identity's row ({@code FOR UPDATE SKIP LOCKED}: others move on to other
- * identities), so two workers never both take an inbox's last slot. The SMTP conversations happen
- * outside any transaction.
+ * holds the lock on the identity's row ({@code FOR NO KEY UPDATE SKIP LOCKED}: others move on to
+ * other identities), so two workers never both take an inbox's last slot. The SMTP conversations
+ * happen outside any transaction.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -133,7 +133,9 @@ public class Dispatcher {
     Instant now = clock.instant();
     if (entityManager
         .createNativeQuery(
-            "select 1 from email_identity where identity_id = ?1 for update skip locked")
+            // NO KEY UPDATE: a mutex that rows referencing the identity (their key-share locks,
+            // taken while sends are inserted) never make it skip
+            "select 1 from email_identity where identity_id = ?1 for no key update skip locked")
         .setParameter(1, identityId)
         .getResultList()
         .isEmpty()) {

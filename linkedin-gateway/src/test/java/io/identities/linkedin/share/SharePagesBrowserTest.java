@@ -62,7 +62,7 @@ class SharePagesBrowserTest {
     chromium.field("Your name, as your team will see it").sendKeys("Pia from the partner agency");
     chromium.field("LinkedIn email").sendKeys(DemoAccounts.EMAIL_PIN);
     chromium.field("LinkedIn password").sendKeys(DemoAccounts.PASSWORD);
-    chromium.browser().findElement(By.cssSelector("button[type=submit]")).click();
+    chromium.press("Connect LinkedIn");
 
     assertTrue(
         chromium.heading().contains("LinkedIn wants to verify it is you"), chromium.heading());

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -72,9 +73,22 @@ public final class Chromium implements AutoCloseable {
     return browser.findElement(By.id(id));
   }
 
-  /** Presses the button that reads {@code text}. */
+  /** Presses the button that reads {@code text}, and waits for the page its form leads to. */
   public void press(String text) {
+    WebElement page = browser.findElement(By.tagName("html"));
     browser.findElement(By.xpath("//button[normalize-space()=\"" + text + "\"]")).click();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      try {
+        page.isEnabled(); // answers until the next page replaced this one
+      } catch (StaleElementReferenceException replaced) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("pressing '" + text + "' led to no new page");
+      }
+      Thread.onSpinWait();
+    }
   }
 
   public String heading() {
