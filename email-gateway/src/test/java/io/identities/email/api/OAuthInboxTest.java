@@ -96,9 +96,11 @@ class OAuthInboxTest {
   void shouldPauseTheInboxWhenTheProviderRefusesToRenewItsAuthorization() {
     UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
     String address = scenario.address("revoked");
-    MailInfrastructure.OAUTH.addAccount(address, "pw");
+    MailInfrastructure.OAUTH.addAccount(address, "the account's password");
     MailInfrastructure.OAUTH.accessTokensLive(1);
-    callback(signIn(start(identity), address, "pw", "allow")).then().statusCode(200);
+    callback(signIn(start(identity), address, "the account's password", "allow"))
+        .then()
+        .statusCode(200);
     MailInfrastructure.OAUTH.revoke(address);
     Awaitility.await().pollDelay(Duration.ofMillis(1100)).until(() -> true);
 
@@ -118,9 +120,9 @@ class OAuthInboxTest {
   void shouldRefuseADeniedUnknownOrForeignAuthorization() {
     UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
     String address = scenario.address("denied");
-    MailInfrastructure.OAUTH.addAccount(address, "pw");
+    MailInfrastructure.OAUTH.addAccount(address, "the account's password");
 
-    Map<String, String> denied = signIn(start(identity), address, "pw", "deny");
+    Map<String, String> denied = signIn(start(identity), address, "the account's password", "deny");
     callback(denied).then().statusCode(403).body(containsString("access_denied"));
     callback(Map.of("state", "forged", "code", "whatever")).then().statusCode(404);
     inboxes(identity).then().body("size()", equalTo(0));
