@@ -145,7 +145,7 @@ public class Dispatcher {
     List<Send> due =
         Send.<Send>find(
                 "identityId = ?1 and status = ?2 and notBefore <= ?3"
-                    + " order by followUp desc, notBefore, createdAt",
+                    + " order by followUp desc, notBefore, queuePosition",
                 identityId,
                 SendStatus.QUEUED,
                 now)

@@ -90,6 +90,12 @@ public class Send extends PanacheEntityBase {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
+  /**
+   * The order it was queued in (the database numbers it): equal slots go first come, first served.
+   */
+  @Column(name = "queue_position", insertable = false, updatable = false)
+  public Long queuePosition;
+
   /** Gives back the reserved capacity and waits for another slot. */
   void requeue(Instant notBefore, String reason) {
     status = SendStatus.QUEUED;

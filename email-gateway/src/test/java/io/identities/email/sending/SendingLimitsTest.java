@@ -169,7 +169,8 @@ class SendingLimitsTest {
   }
 
   @Test
-  void shouldKeepEveryInboxWithinItsLimitsWithTwoConsumersTakingManySendsAtOnce() throws Exception {
+  void shouldKeepEveryInboxWithinItsLimitsWithConcurrentConsumersTakingManySendsAtOnce()
+      throws Exception {
     clock.set(WEDNESDAY);
     int hourly = 3;
     UUID identity = sender(scenario.broker, events, scenario.org, 30, hourly, null, null);

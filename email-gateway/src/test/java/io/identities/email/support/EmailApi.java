@@ -107,7 +107,7 @@ public final class EmailApi {
   /** Waits until the send reaches {@code status}; answers its state then. */
   public static JsonPath awaitStatus(String org, UUID identity, UUID send, String status) {
     Awaitility.await()
-        .atMost(Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(60))
         .until(() -> status.equals(sendState(org, identity, send).getString("status")));
     return sendState(org, identity, send);
   }
@@ -115,7 +115,7 @@ public final class EmailApi {
   /** The messages in a mailbox, once there are {@code count} of them. */
   public static List<MimeMessage> awaitMessages(LocalMailServer server, String address, int count) {
     Awaitility.await()
-        .atMost(Duration.ofSeconds(20))
+        .atMost(Duration.ofSeconds(60))
         .until(() -> server.messages(address).size() >= count);
     return server.messages(address);
   }
