@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.TenantId;
 
 /**
@@ -21,6 +22,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "inbox")
+@DynamicUpdate // the watcher and the senders write their own columns, never a stale whole row
 public class Inbox extends PanacheEntityBase {
 
   @Id public UUID id;

@@ -22,6 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -145,7 +146,7 @@ public class InboxWatcher {
   }
 
   private void unreadable(UUID inboxId, Instant polledConnection, MailFailure failure) {
-    Inbox inbox = Inbox.findById(inboxId);
+    Inbox inbox = Inbox.findById(inboxId, LockModeType.PESSIMISTIC_WRITE); // latest state
     LOG.warnf("inbox %s cannot be read: %s", inboxId, failure.getMessage());
     if (!Objects.equals(polledConnection, inbox.connectedAt)) {
       return; // connected again while it was read: the refused credentials are gone
@@ -158,7 +159,7 @@ public class InboxWatcher {
 
   /** Takes in what was read, and remembers where reading stopped. */
   private void take(UUID inboxId, Fetched fetched) {
-    Inbox inbox = Inbox.findById(inboxId);
+    Inbox inbox = Inbox.findById(inboxId, LockModeType.PESSIMISTIC_WRITE); // latest state
     for (ReceivedMessage message : fetched.messages()) {
       if (message.report() != null) {
         if (message.report().failed()) {

@@ -157,9 +157,10 @@ public class Dispatcher {
     Capacity capacity =
         new Capacity(
             entityManager, identity, connected.stream().map(inbox -> inbox.id).toList(), now);
+    Optional<Window> window = identity.workingHours().windowAt(now); // the same for the batch
     List<UUID> reserved = new ArrayList<>();
     for (Send send : due) {
-      if (decide(send, identity, connected, capacity, now)) {
+      if (decide(send, identity, window, connected, capacity, now)) {
         reserved.add(send.id);
       }
     }
@@ -168,8 +169,12 @@ public class Dispatcher {
 
   /** Decides one send: true when it got an inbox and should be sent now. */
   private boolean decide(
-      Send send, EmailIdentity identity, List<Inbox> connected, Capacity capacity, Instant now) {
-    Optional<Window> window = identity.workingHours().windowAt(now);
+      Send send,
+      EmailIdentity identity,
+      Optional<Window> window,
+      List<Inbox> connected,
+      Capacity capacity,
+      Instant now) {
     if (window.isEmpty()) {
       send.requeue(now.plus(Duration.ofDays(1)), "the identity has no working hours");
       return false;
