@@ -1,5 +1,6 @@
 package io.identities.email.api;
 
+import io.identities.backbone.api.Queued;
 import io.identities.backbone.events.SendEmail;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.tenant.Roles;
@@ -65,11 +66,7 @@ public class SendResource {
         sends.enqueue(
             request.id() == null ? UUID.randomUUID() : request.id(), request.command(identityId));
     SendView view = SendView.of(enqueued.send());
-    return enqueued.created()
-        ? Response.accepted(view)
-            .location(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-            .build()
-        : Response.ok(view).build();
+    return Queued.answer(enqueued.created(), view, view.id(), uri);
   }
 
   @GET

@@ -1,11 +1,11 @@
-package io.identities.email.sending;
+package io.identities.backbone.schedule;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
-/** The time every sending decision is taken at (tests bring their own clock to move it on). */
+/** The time every scheduling decision is taken at (tests bring their own clock to move it on). */
 @ApplicationScoped
 public class Clocks {
 

@@ -1,4 +1,4 @@
-package io.identities.email.support;
+package io.identities.backbone.testing;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The gateway's clock in tests: the real time, unless a test sets or moves it, so deferred sends
- * can be shown going out at their slot, and not a moment before, without waiting an hour.
+ * A service's clock in tests: the real time, unless a test sets or moves it, so deferred work can
+ * be shown happening at its slot, and not a moment before, without waiting hours or weeks.
  */
 @Singleton
 public class TestClock extends Clock {
@@ -49,6 +49,6 @@ public class TestClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the gateway works in instants");
+    throw new UnsupportedOperationException("the services work in instants");
   }
 }
