@@ -1,86 +1,70 @@
 package io.identities.simulator.linkedin;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
- * Speaks LinkedIn's web login the way open-source clients use it:
+ * A stand-in for LinkedIn over HTTP: its web login ({@link Login}: {@code /uas/...}, {@code
+ * /checkpoint/challenge/...}), its Voyager API ({@link Voyager}: {@code /voyager/api/...}) and the
+ * simulator's own controls ({@link Controls}: {@code /simulator/...}), over a world of {@link
+ * Member members}: the accounts that sign in and the {@link DemoPeople}.
  *
- * <ul>
- *   <li>{@code GET /uas/login}: sets the {@code JSESSIONID} cookie, whose value is also the CSRF
- *       token the next requests send in a {@code csrf-token} header;
- *   <li>{@code POST /uas/authenticate} with {@code session_key} and {@code session_password}:
- *       answers {@code {"login_result": ...}}: {@code PASS} (and the {@code li_at} session cookie),
- *       {@code CHALLENGE} (with {@code challenge_id}, {@code challenge_type}, {@code hint}), {@code
- *       BAD_EMAIL}, {@code BAD_PASSWORD}, {@code PASSWORD_NOT_SET} (social-login account) or {@code
- *       CAPTCHA};
- *   <li>{@code POST /checkpoint/challenge/verify} with {@code challenge_id} and {@code pin}: {@code
- *       PASS}, {@code BAD_PIN}, {@code PENDING} (app approval not given yet), {@code REJECTED} or
- *       {@code EXPIRED};
- *   <li>{@code POST /checkpoint/challenge/resend} with {@code challenge_id} and an optional {@code
- *       method} (EMAIL_PIN or SMS_PIN): the code again, or another way;
- *   <li>{@code GET /voyager/api/me} with the session cookies: the member's profile, 401 once the
- *       session is revoked.
- * </ul>
- *
- * Tests and the demo drive it through {@code /simulator/accounts/{email}/approve}, {@code /reject}
- * (the member's answer in the LinkedIn app) and {@code /revoke} (their sessions end).
+ * <p>Tests in this JVM drive it with the methods below: {@code email} is an account's login email
+ * (case-insensitive), {@code slug} a member's public identifier. An unknown email, slug or
+ * invitation throws {@link NoSuchElementException}.
  */
 public final class LinkedInSimulator implements AutoCloseable {
 
-  private static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(10);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final SecureRandom RANDOM = new SecureRandom();
-
-  private final Map<String, Account> accounts = new ConcurrentHashMap<>();
-  private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
-  private final Map<String, String> sessions = new ConcurrentHashMap<>(); // li_at -> email
-  private final HttpServer server;
-
-  private record Challenge(
-      String email, Account.TwoStep type, Instant expiresAt, Approval approval) {}
-
-  private enum Approval {
-    WAITING,
-    APPROVED,
-    REJECTED
+  static {
+    // Answer without waiting for the client's delayed ACK (Nagle): ~50 ms a call otherwise. Read
+    // when the JDK's HTTP server is first used in this JVM.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
+  /** LinkedIn's invitation ids are 19-digit numbers; the simulator counts up from this one. */
+  private static final long FIRST_INVITATION_ID = 7254181236677029888L;
+
+  private final Accounts accounts = new Accounts();
+  private final Members members = new Members();
+  private final Sessions sessions = new Sessions();
+  private final AtomicLong invitationIds = new AtomicLong(FIRST_INVITATION_ID);
+  private volatile Clock clock = Clock.systemUTC();
+  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+  private final HttpServer server;
+
+  /** The accounts, among the {@link DemoPeople}; every account starts connected to Grace Hopper. */
   public LinkedInSimulator(int port, List<Account> accounts) {
+    DemoPeople.all().forEach(members::add);
     accounts.forEach(this::add);
+    Login login = new Login(this.accounts, sessions);
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    server.createContext("/uas/login", exchange -> handle(exchange, this::loginPage));
-    server.createContext("/uas/authenticate", exchange -> handle(exchange, this::authenticate));
-    server.createContext(
-        "/checkpoint/challenge/verify", exchange -> handle(exchange, this::verify));
-    server.createContext(
-        "/checkpoint/challenge/resend", exchange -> handle(exchange, this::resend));
-    server.createContext("/voyager/api/me", exchange -> handle(exchange, this::me));
-    server.createContext("/simulator/", exchange -> handle(exchange, this::control));
+    server.setExecutor(executor);
+    route("/uas/login", login::page);
+    route("/uas/authenticate", login::authenticate);
+    route("/checkpoint/challenge/verify", login::verify);
+    route("/checkpoint/challenge/resend", login::resend);
+    route("/voyager/api/", new Voyager(this.accounts, members, sessions, this::now)::handle);
+    route("/simulator/", new Controls(this, login)::handle);
     server.start();
   }
 
@@ -88,7 +72,8 @@ public final class LinkedInSimulator implements AutoCloseable {
   public static void main(String[] args) throws IOException {
     List<Account> accounts =
         args.length > 1
-            ? Arrays.asList(JSON.readValue(Files.readAllBytes(Path.of(args[1])), Account[].class))
+            ? Arrays.asList(
+                Json.MAPPER.readValue(Files.readAllBytes(Path.of(args[1])), Account[].class))
             : DemoAccounts.all();
     LinkedInSimulator simulator = new LinkedInSimulator(Integer.parseInt(args[0]), accounts);
     System.out.println(
@@ -96,7 +81,14 @@ public final class LinkedInSimulator implements AutoCloseable {
             + simulator.port()
             + " with "
             + accounts.size()
-            + " accounts");
+            + " accounts and "
+            + DemoPeople.all().size()
+            + " other members");
+  }
+
+  /** The member id LinkedIn shows for a slug: "ACoAA" and 20 hex digits of SHA-256(slug). */
+  public static String memberId(String slug) {
+    return Member.idFor(slug);
   }
 
   public int port() {
@@ -107,258 +99,168 @@ public final class LinkedInSimulator implements AutoCloseable {
     return "http://127.0.0.1:" + port();
   }
 
+  /**
+   * Adds the account (or replaces the one with its email), as a member too: its slug is its public
+   * identifier. It starts connected to Grace Hopper, since a year.
+   */
   public void add(Account account) {
-    accounts.put(account.email().toLowerCase(), account);
+    Member member =
+        Member.of(
+            account.publicIdentifier(),
+            account.firstName(),
+            account.lastName(),
+            account.headline(),
+            null,
+            null,
+            Member.Distance.DISTANCE_2);
+    members.add(member);
+    Network network =
+        new Network(member, members, account.salesNavigator(), invitationIds::incrementAndGet);
+    members
+        .bySlug(DemoPeople.GRACE_HOPPER)
+        .ifPresent(
+            grace ->
+                network.connect(
+                    grace.memberId(), now().atZone(ZoneOffset.UTC).minusYears(1).toInstant()));
+    accounts.put(new AccountState(account, member, network, new Switches(), new Activity()));
+  }
+
+  /** Adds the member, or replaces the one with the same slug. */
+  public void addMember(Member member) {
+    members.add(member);
+  }
+
+  /** The member with that slug; a {@code lead-} slug makes one up. */
+  public Optional<Member> member(String slug) {
+    return members.bySlug(slug);
+  }
+
+  /**
+   * The clock for every time LinkedIn records: invitations' sentTime, connections' createdAt, the
+   * 3-week resend cooldown, the 7-day invitation window, automatic acceptances and the month of the
+   * note quota. System UTC by default.
+   */
+  public void useClock(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The member with that slug accepts the account's pending invitation: connected from now. */
+  public void accept(String email, String slug) {
+    network(email).accept(person(slug).memberId(), now());
+  }
+
+  /**
+   * An invitation the account sends on LinkedIn itself (not through the API), with LinkedIn's
+   * checks and limits.
+   *
+   * @param note null for none
+   * @return its invitationId
+   * @throws LinkedInError.Refused when LinkedIn refuses it ({@code CANT_RESEND_YET}, ...)
+   */
+  public String inviteByHand(String email, String slug, String note) {
+    return network(email).invite(person(slug).memberId(), note, now()).invitationId();
+  }
+
+  /** The account withdraws its pending invitation to the member on LinkedIn itself. */
+  public void withdrawByHand(String email, String slug) {
+    network(email).withdrawTo(person(slug).memberId(), now());
+  }
+
+  /** While restricted, every Voyager call of the account answers 403 ACCOUNT_RESTRICTED. */
+  public void restrict(String email, boolean restricted) {
+    accounts.get(email).switches().restrict(restricted);
+  }
+
+  /**
+   * The account's next {@code calls} Voyager calls answer {@code status}: 429 (rate limited) or 999
+   * (LinkedIn's anti-bot block, empty body).
+   */
+  public void throttle(String email, int calls, int status) {
+    accounts.get(email).switches().throttle(calls, status);
+  }
+
+  /** How many invitations the account may send in any 7 days (100 by default). */
+  public void weeklyInvitationLimit(String email, int limit) {
+    network(email).weeklyInvitationLimit(limit);
+  }
+
+  /**
+   * How many invitations with a note the account may send per calendar month (UTC), premium or not
+   * (by default 5 for free accounts, unlimited with Sales Navigator).
+   */
+  public void noteQuota(String email, int quota) {
+    network(email).noteQuota(quota);
+  }
+
+  /** Every invitation the account sent, in the order sent. */
+  public List<Invitation> invitations(String email) {
+    return network(email).invitations(now());
+  }
+
+  /** Every message the account sent, in the order sent. */
+  public List<Message> messages(String email) {
+    return network(email).messages();
+  }
+
+  /** How many profiles the account's sessions read through Voyager. */
+  public int profileViews(String email) {
+    return accounts.get(email).activity().profileViews();
+  }
+
+  /** Every Voyager call of the account's sessions, in order. */
+  public List<VoyagerCall> voyagerCalls(String email) {
+    return accounts.get(email).activity().calls();
   }
 
   /** The member behind a session cookie, while the session is valid. */
   public Optional<String> sessionOwner(String liAt) {
-    return Optional.ofNullable(sessions.get(liAt));
+    return sessions.owner(liAt);
   }
 
   /** Ends every session of the member, as a password change or a logout elsewhere does. */
   public void revokeSessions(String email) {
-    sessions.values().removeIf(email::equalsIgnoreCase);
+    sessions.revoke(email);
   }
 
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdown();
   }
 
-  private Reply loginPage(HttpExchange exchange, Map<String, String> form) {
-    return Reply.json(200, Map.of()).cookie("JSESSIONID", "\"ajax:" + token(8) + "\"");
+  private Instant now() {
+    return clock.instant();
   }
 
-  private Reply authenticate(HttpExchange exchange, Map<String, String> form) {
-    if (!csrfMatches(exchange)) {
-      return csrfRefused();
-    }
-    Account account = accounts.get(String.valueOf(form.get("session_key")).toLowerCase());
-    if (account == null) {
-      return result("BAD_EMAIL");
-    }
-    if (account.captcha()) {
-      return result("CAPTCHA");
-    }
-    if (account.password() == null) {
-      return result("PASSWORD_NOT_SET");
-    }
-    if (!account.password().equals(form.get("session_password"))) {
-      return result("BAD_PASSWORD");
-    }
-    if (account.twoStep() == Account.TwoStep.NONE) {
-      return pass(account);
-    }
-    String id = token(12);
-    challenges.put(
-        id,
-        new Challenge(
-            account.email(),
-            account.twoStep(),
-            Instant.now().plus(CHALLENGE_LIFETIME),
-            Approval.WAITING));
-    return challenged(id, account.twoStep(), account);
+  private Network network(String email) {
+    return accounts.get(email).network();
   }
 
-  private Reply verify(HttpExchange exchange, Map<String, String> form) {
-    if (!csrfMatches(exchange)) {
-      return csrfRefused();
-    }
-    Challenge challenge = challenges.get(String.valueOf(form.get("challenge_id")));
-    if (challenge == null || challenge.expiresAt().isBefore(Instant.now())) {
-      return result("EXPIRED");
-    }
-    Account account = accounts.get(challenge.email().toLowerCase());
-    String pin = form.getOrDefault("pin", "");
-    boolean passed =
-        switch (challenge.type()) {
-          case EMAIL_PIN, SMS_PIN -> account.pin().equals(pin);
-          case AUTHENTICATOR_APP -> Totp.verify(account.totpSecret(), pin, Instant.now());
-          case APP_APPROVAL -> {
-            if (challenge.approval() == Approval.REJECTED) {
-              challenges.remove(String.valueOf(form.get("challenge_id")));
-              yield false;
+  private Member person(String slug) {
+    return members.bySlug(slug).orElseThrow(() -> new NoSuchElementException("no member " + slug));
+  }
+
+  /**
+   * Serves the paths under {@code prefix}: LinkedIn's refusals become their answers, anything else
+   * going wrong a 500 (and the log).
+   */
+  private void route(String prefix, Function<Request, Reply> handler) {
+    server.createContext(
+        prefix,
+        exchange -> {
+          try (exchange) {
+            Reply reply;
+            try {
+              reply = handler.apply(Request.of(exchange));
+            } catch (LinkedInError.Refused refused) {
+              reply = Reply.of(refused.error());
+            } catch (RuntimeException e) {
+              System.getLogger(LinkedInSimulator.class.getName())
+                  .log(Level.ERROR, "the simulator failed on " + exchange.getRequestURI(), e);
+              reply = Reply.json(500, Json.object("status", 500, "message", e.toString()));
             }
-            yield challenge.approval() == Approval.APPROVED;
+            reply.send(exchange);
           }
-          case NONE -> true;
-        };
-    if (passed) {
-      challenges.remove(String.valueOf(form.get("challenge_id")));
-      return pass(account);
-    }
-    if (challenge.type() == Account.TwoStep.APP_APPROVAL) {
-      return result(challenge.approval() == Approval.REJECTED ? "REJECTED" : "PENDING");
-    }
-    return result("BAD_PIN");
-  }
-
-  /**
-   * Sends the code again, or another way ({@code method}: EMAIL_PIN or SMS_PIN), as LinkedIn's
-   * "resend" and "try another way" do.
-   */
-  private Reply resend(HttpExchange exchange, Map<String, String> form) {
-    if (!csrfMatches(exchange)) {
-      return csrfRefused();
-    }
-    String id = String.valueOf(form.get("challenge_id"));
-    Challenge challenge = challenges.get(id);
-    if (challenge == null || challenge.expiresAt().isBefore(Instant.now())) {
-      return result("EXPIRED");
-    }
-    Account.TwoStep type =
-        form.containsKey("method") ? Account.TwoStep.valueOf(form.get("method")) : challenge.type();
-    if (type != Account.TwoStep.EMAIL_PIN
-        && type != Account.TwoStep.SMS_PIN
-        && type != challenge.type()) {
-      return Reply.json(400, Map.of("status", 400, "message", "codes can be sent by email or SMS"));
-    }
-    challenges.put(
-        id, new Challenge(challenge.email(), type, challenge.expiresAt(), challenge.approval()));
-    return challenged(id, type, accounts.get(challenge.email().toLowerCase()));
-  }
-
-  private Reply me(HttpExchange exchange, Map<String, String> form) {
-    String email = sessions.get(cookies(exchange).getOrDefault("li_at", ""));
-    if (email == null || !csrfMatches(exchange)) {
-      return Reply.json(401, Map.of("status", 401));
-    }
-    Account account = accounts.get(email.toLowerCase());
-    Map<String, Object> profile = new HashMap<>();
-    profile.put("firstName", account.firstName());
-    profile.put("lastName", account.lastName());
-    profile.put("headline", account.headline());
-    profile.put("publicIdentifier", account.publicIdentifier());
-    profile.put("emailAddress", account.email());
-    profile.put("salesNavigator", account.salesNavigator());
-    return Reply.json(200, profile);
-  }
-
-  /**
-   * {@code POST /simulator/accounts/{email}/approve} (or {@code /reject}): the member answers the
-   * sign-in request in the LinkedIn app; {@code POST /simulator/accounts/{email}/revoke}: their
-   * sessions end.
-   */
-  private Reply control(HttpExchange exchange, Map<String, String> form) {
-    String[] path = exchange.getRequestURI().getPath().split("/");
-    if (path.length != 5 || !path[2].equals("accounts")) {
-      return Reply.json(404, Map.of("status", 404));
-    }
-    String email = URLDecoder.decode(path[3], StandardCharsets.UTF_8);
-    switch (path[4]) {
-      case "approve", "reject" -> {
-        Approval approval = path[4].equals("approve") ? Approval.APPROVED : Approval.REJECTED;
-        challenges.replaceAll(
-            (id, c) ->
-                c.email().equalsIgnoreCase(email)
-                    ? new Challenge(c.email(), c.type(), c.expiresAt(), approval)
-                    : c);
-        return Reply.json(200, Map.of("approval", approval.name()));
-      }
-      case "revoke" -> {
-        revokeSessions(email);
-        return Reply.json(200, Map.of());
-      }
-      default -> {
-        return Reply.json(404, Map.of("status", 404));
-      }
-    }
-  }
-
-  private Reply pass(Account account) {
-    String liAt = "AQE" + token(24);
-    sessions.put(liAt, account.email());
-    return result("PASS").cookie("li_at", liAt);
-  }
-
-  /** A challenge to answer: its id, its kind, and where the code went. */
-  private static Reply challenged(String id, Account.TwoStep type, Account account) {
-    return Reply.json(
-        200,
-        Map.of(
-            "login_result",
-            "CHALLENGE",
-            "challenge_id",
-            id,
-            "challenge_type",
-            type.name(),
-            "hint",
-            account.hint(type)));
-  }
-
-  private static Reply csrfRefused() {
-    return Reply.json(403, Map.of("status", 403, "message", "CSRF check failed"));
-  }
-
-  private static Reply result(String loginResult) {
-    return Reply.json(200, Map.of("login_result", loginResult));
-  }
-
-  private static boolean csrfMatches(HttpExchange exchange) {
-    String session = cookies(exchange).get("JSESSIONID");
-    return session != null && session.equals(exchange.getRequestHeaders().getFirst("csrf-token"));
-  }
-
-  private static Map<String, String> cookies(HttpExchange exchange) {
-    Map<String, String> cookies = new HashMap<>();
-    for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
-      for (String pair : header.split(";")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-        }
-      }
-    }
-    return cookies;
-  }
-
-  private static void handle(HttpExchange exchange, Handler handler) throws IOException {
-    try (exchange) {
-      Map<String, String> form = new HashMap<>();
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      for (String pair : body.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          form.put(
-              URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-      Reply reply = handler.handle(exchange, form);
-      byte[] bytes = JSON.writeValueAsBytes(reply.body());
-      reply
-          .cookies()
-          .forEach(
-              (name, value) ->
-                  exchange
-                      .getResponseHeaders()
-                      .add("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly"));
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(reply.status(), bytes.length);
-      exchange.getResponseBody().write(bytes);
-    }
-  }
-
-  private static String token(int bytes) {
-    byte[] random = new byte[bytes];
-    RANDOM.nextBytes(random);
-    return HexFormat.of().formatHex(random);
-  }
-
-  @FunctionalInterface
-  private interface Handler {
-    Reply handle(HttpExchange exchange, Map<String, String> form);
-  }
-
-  private record Reply(int status, Object body, Map<String, String> cookies) {
-    static Reply json(int status, Object body) {
-      return new Reply(status, body, new HashMap<>());
-    }
-
-    Reply cookie(String name, String value) {
-      cookies.put(name, value);
-      return this;
-    }
+        });
   }
 }
