@@ -3,7 +3,9 @@ package io.identities.linkedin.api;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.problem.ProblemException;
 import io.identities.backbone.tenant.Roles;
+import io.identities.linkedin.actions.ActionService;
 import io.identities.linkedin.domain.ConnectionService;
+import io.identities.linkedin.domain.LinkedInIdentity;
 import io.identities.linkedin.domain.OutboundProxies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -32,17 +34,24 @@ public class LinkedInIdentityResource {
 
   private final ConnectionService connections;
   private final OutboundProxies proxies;
+  private final ActionService actions;
 
-  LinkedInIdentityResource(ConnectionService connections, OutboundProxies proxies) {
+  LinkedInIdentityResource(
+      ConnectionService connections, OutboundProxies proxies, ActionService actions) {
     this.connections = connections;
     this.proxies = proxies;
+    this.actions = actions;
   }
 
   @GET
   @Path("/{identityId}")
-  @Operation(summary = "An identity's LinkedIn connection state and daily limits")
+  @Operation(
+      summary = "An identity's LinkedIn connection state, limits and today's usage",
+      description =
+          "Today's usage against each limit, the week's invitations, the ramp-up step of a new"
+              + " account, and the next slot per kind of action.")
   public LinkedInIdentityView get(@PathParam("identityId") UUID identityId) {
-    return LinkedInIdentityView.of(connections.identity(identityId));
+    return view(connections.identity(identityId));
   }
 
   @DELETE
@@ -68,7 +77,7 @@ public class LinkedInIdentityResource {
     if ((request.country() == null) == (request.url() == null)) {
       throw ProblemException.invalidField("country", "give either country or url");
     }
-    return LinkedInIdentityView.of(
+    return view(
         request.country() != null
             ? proxies.useCountry(identityId, request.country())
             : proxies.useProxy(identityId, request.url(), request.username(), request.password()));
@@ -78,7 +87,11 @@ public class LinkedInIdentityResource {
   @Path("/{identityId}/proxy")
   @Operation(summary = "Let the identity reach LinkedIn directly again")
   public LinkedInIdentityView removeProxy(@PathParam("identityId") UUID identityId) {
-    return LinkedInIdentityView.of(proxies.useNone(identityId));
+    return view(proxies.useNone(identityId));
+  }
+
+  private LinkedInIdentityView view(LinkedInIdentity identity) {
+    return LinkedInIdentityView.of(identity, actions.usage(identity));
   }
 
   /** A country of the pool, or a proxy's address and credentials; the password is never shown. */

@@ -1,11 +1,15 @@
 package io.identities.linkedin.api;
 
+import io.identities.linkedin.actions.AccountUsage;
 import io.identities.linkedin.domain.LinkedInIdentity;
 import io.identities.linkedin.domain.SessionStatus;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An identity's LinkedIn state: session status, profile, Sales Navigator, last check, limits. */
+/**
+ * An identity's LinkedIn state: session status, profile, Sales Navigator, last check, limits, and
+ * what its account has used of them today and this week (with its ramp-up and next slots).
+ */
 public record LinkedInIdentityView(
     UUID identityId,
     String name,
@@ -15,9 +19,15 @@ public record LinkedInIdentityView(
     Instant connectedAt,
     Instant lastCheckedAt,
     Limits limits,
+    AccountUsage usage,
     Proxy proxy) {
 
-  public record Limits(int dailyConnectionRequests, int dailyMessages) {}
+  public record Limits(
+      int dailyConnectionRequests,
+      int dailyMessages,
+      Integer dailyScrapings,
+      boolean autoWithdraw,
+      int withdrawAfterDays) {}
 
   /** Where the identity's LinkedIn traffic goes out: a pool country or its own proxy's address. */
   public record Proxy(String country, String url) {}
@@ -25,7 +35,7 @@ public record LinkedInIdentityView(
   /** The connected account's public profile. */
   public record Profile(String firstName, String lastName, String headline, String profileUrl) {}
 
-  static LinkedInIdentityView of(LinkedInIdentity identity) {
+  static LinkedInIdentityView of(LinkedInIdentity identity, AccountUsage usage) {
     return new LinkedInIdentityView(
         identity.identityId,
         identity.name,
@@ -34,7 +44,13 @@ public record LinkedInIdentityView(
         identity.salesNavigator,
         identity.connectedAt,
         identity.lastCheckedAt,
-        new Limits(identity.dailyConnectionRequests, identity.dailyMessages),
+        new Limits(
+            identity.dailyConnectionRequests,
+            identity.dailyMessages,
+            identity.dailyScrapings,
+            identity.autoWithdraw,
+            identity.withdrawAfterDays),
+        usage,
         identity.proxyCountry == null && identity.proxyUrl == null
             ? null
             : new Proxy(identity.proxyCountry, identity.proxyUrl));

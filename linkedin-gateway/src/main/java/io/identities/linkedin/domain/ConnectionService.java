@@ -19,6 +19,7 @@ import io.identities.linkedin.linkedin.LinkedIn.Refused;
 import io.identities.linkedin.linkedin.LinkedInConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
@@ -46,6 +47,7 @@ public class ConnectionService {
   private final Outbox outbox;
   private final TenantContext tenant;
   private final ObjectMapper json;
+  private final Event<SessionChanged> sessionChanged;
 
   ConnectionService(
       OutboundProxies proxies,
@@ -53,13 +55,15 @@ public class ConnectionService {
       SecretCipher cipher,
       Outbox outbox,
       TenantContext tenant,
-      ObjectMapper json) {
+      ObjectMapper json,
+      Event<SessionChanged> sessionChanged) {
     this.proxies = proxies;
     this.config = config;
     this.cipher = cipher;
     this.outbox = outbox;
     this.tenant = tenant;
     this.json = json;
+    this.sessionChanged = sessionChanged;
   }
 
   /**
@@ -164,9 +168,10 @@ public class ConnectionService {
         });
   }
 
-  /** Ends a session and tells the other services why. */
-  void end(LinkedInIdentity identity, String reason) {
+  /** Ends a session and tells the other services why; the account's actions wait for it. */
+  public void end(LinkedInIdentity identity, String reason) {
     identity.disconnect();
+    sessionChanged.fire(new SessionChanged(identity.identityId, false));
     outbox.publishEvent(
         EventTypes.LINKEDIN_SESSION_DISCONNECTED,
         tenant.orgId(),
@@ -175,7 +180,7 @@ public class ConnectionService {
   }
 
   /** The identity's session cookies, opened; for checks and actions on LinkedIn. */
-  LinkedIn.Session session(LinkedInIdentity identity) {
+  public LinkedIn.Session session(LinkedInIdentity identity) {
     try {
       return json.readValue(
           cipher.open(identity.sealedSession, identity.identityId.toString()),
@@ -248,6 +253,7 @@ public class ConnectionService {
     LinkedInIdentity identity = identity(identityId);
     identity.connect(
         cipher.seal(write(connected.session()), identityId.toString()), connected.profile());
+    sessionChanged.fire(new SessionChanged(identityId, true));
     if (handshake != null) {
       handshake.end(Handshake.Status.CONNECTED);
     }

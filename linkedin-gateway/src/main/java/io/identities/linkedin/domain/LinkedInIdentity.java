@@ -2,18 +2,26 @@ package io.identities.linkedin.domain;
 
 import io.identities.backbone.events.IdentitySnapshot;
 import io.identities.backbone.replica.IdentityReplica;
+import io.identities.backbone.schedule.WorkingHours;
+import io.identities.backbone.schedule.WorkingHours.Interval;
+import io.identities.backbone.schedule.WorkingWeekConverter;
 import io.identities.linkedin.linkedin.LinkedIn.Profile;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * An identity as the LinkedIn gateway knows it: its name and LinkedIn limits (replicated from
- * identity.* events) and its LinkedIn session, which this gateway owns.
+ * An identity as the LinkedIn gateway knows it: its name, LinkedIn limits, withdrawal rule and
+ * working hours (replicated from identity.* events), its LinkedIn session, which this gateway owns,
+ * and what the gateway learnt of the account while acting for it (pacing, LinkedIn's own limits).
  */
 @Entity
 @Table(name = "linkedin_identity")
@@ -24,6 +32,23 @@ public class LinkedInIdentity extends IdentityReplica {
 
   @Column(name = "daily_messages", nullable = false)
   public int dailyMessages;
+
+  /** Sales Navigator scrapings a day on top of the organization's pool; null for none. */
+  @Column(name = "daily_scrapings")
+  public Integer dailyScrapings;
+
+  @Column(name = "auto_withdraw", nullable = false)
+  public boolean autoWithdraw;
+
+  @Column(name = "withdraw_after_days", nullable = false)
+  public int withdrawAfterDays;
+
+  @Column(name = "time_zone", nullable = false)
+  public String timeZone;
+
+  @Convert(converter = WorkingWeekConverter.class)
+  @Column(name = "working_week", nullable = false)
+  public Map<DayOfWeek, List<Interval>> workingWeek;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -66,10 +91,51 @@ public class LinkedInIdentity extends IdentityReplica {
   @Column(name = "last_checked_at")
   public Instant lastCheckedAt;
 
+  /** The account's own LinkedIn member id (messages are sent from its mailbox). */
+  @Column(name = "member_id")
+  public String memberId;
+
+  /** When an account was first connected: its ramp-up counts from there. */
+  @Column(name = "first_connected_at")
+  public Instant firstConnectedAt;
+
+  /** Pacing: the account's next action waits until then. */
+  @Column(name = "next_action_at")
+  public Instant nextActionAt;
+
+  /** LinkedIn asked the account to slow down (429 or 999): nothing is done until then. */
+  @Column(name = "throttled_until")
+  public Instant throttledUntil;
+
+  /** Throttling answers since the last action that went through: each doubles the back-off. */
+  @Column(name = "throttle_strikes", nullable = false)
+  public int throttleStrikes;
+
+  /** LinkedIn's weekly invitation limit was reached: no invitation until then. */
+  @Column(name = "invitations_blocked_until")
+  public Instant invitationsBlockedUntil;
+
+  /** The free account's notes for the month are used up: invitations go without until then. */
+  @Column(name = "note_quota_until")
+  public Instant noteQuotaUntil;
+
+  /** LinkedIn restricted the account: its actions are held. */
+  @Column(name = "restricted_at")
+  public Instant restrictedAt;
+
   @Override
   protected void copy(IdentitySnapshot snapshot) {
     dailyConnectionRequests = snapshot.linkedin().dailyConnectionRequests();
     dailyMessages = snapshot.linkedin().dailyMessages();
+    dailyScrapings = snapshot.linkedin().dailyScrapings();
+    autoWithdraw = snapshot.linkedin().autoWithdraw();
+    withdrawAfterDays = snapshot.linkedin().withdrawAfterDays();
+    timeZone = snapshot.workingHours().timeZone();
+    workingWeek = snapshot.workingHours().week();
+  }
+
+  public WorkingHours workingHours() {
+    return new WorkingHours(timeZone, workingWeek);
   }
 
   /**
@@ -82,6 +148,8 @@ public class LinkedInIdentity extends IdentityReplica {
     identity.name = name;
     identity.identityVersion = -1;
     identity.updatedAt = Instant.now();
+    identity.timeZone = "UTC";
+    identity.workingWeek = WorkingHours.standard("UTC").week();
     return identity;
   }
 
@@ -92,9 +160,14 @@ public class LinkedInIdentity extends IdentityReplica {
     this.profileHeadline = profile.headline();
     this.profilePublicIdentifier = profile.publicIdentifier();
     this.salesNavigator = profile.salesNavigator();
+    this.memberId = profile.memberId();
     this.status = SessionStatus.CONNECTED;
     this.connectedAt = Instant.now();
     this.lastCheckedAt = connectedAt;
+    if (firstConnectedAt == null) {
+      firstConnectedAt = connectedAt;
+    }
+    restrictedAt = null; // reconnecting is how a person says they looked at the account
   }
 
   /** Ends the session: its cookies are forgotten. */

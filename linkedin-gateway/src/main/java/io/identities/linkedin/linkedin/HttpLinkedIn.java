@@ -5,41 +5,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * LinkedIn's web login over HTTP, as open-source LinkedIn clients do it: fetch the login page for
- * the {@code JSESSIONID} cookie (also the CSRF token), post the credentials to {@code
- * /uas/authenticate}, answer a challenge at {@code /checkpoint/challenge/verify}, and read {@code
- * /voyager/api/me} with the {@code li_at} session cookie. Nothing it sends is logged.
+ * the {@code JSESSIONID} cookie (its value, without quotes, is the CSRF token), post the
+ * credentials to {@code /uas/authenticate}, answer a challenge at {@code
+ * /checkpoint/challenge/verify}; then the member's profile and actions through {@link Voyager} with
+ * the {@code li_at} session cookie. Nothing it sends is logged.
  */
 @ApplicationScoped
 public class HttpLinkedIn implements LinkedIn {
 
-  static {
-    // The JDK refuses Basic credentials for proxy tunnels (HTTPS through CONNECT) unless told;
-    // proxy providers use Basic. Read when the JDK's HTTP client first authenticates.
-    System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
-  }
-
   private final LinkedInConfig config;
   private final ObjectMapper json;
-  private final HttpClient http;
-  private final OutboundProxy proxy;
+  private final Transport transport;
+  private final Voyager voyager;
   private final Map<OutboundProxy, HttpLinkedIn> viaProxies;
 
   @Inject
@@ -54,29 +45,9 @@ public class HttpLinkedIn implements LinkedIn {
       Map<OutboundProxy, HttpLinkedIn> viaProxies) {
     this.config = config;
     this.json = json;
-    this.proxy = proxy;
     this.viaProxies = viaProxies;
-    HttpClient.Builder http =
-        HttpClient.newBuilder()
-            .connectTimeout(config.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER);
-    if (proxy != null) {
-      http.proxy(
-          ProxySelector.of(
-              new InetSocketAddress(proxy.address().getHost(), proxy.address().getPort())));
-      if (proxy.hasCredentials()) {
-        http.authenticator(
-            new Authenticator() {
-              @Override
-              protected PasswordAuthentication getPasswordAuthentication() {
-                return getRequestorType() == RequestorType.PROXY
-                    ? new PasswordAuthentication(proxy.username(), proxy.password().toCharArray())
-                    : null;
-              }
-            });
-      }
-    }
-    this.http = http.build();
+    this.transport = new Transport(config, proxy);
+    this.voyager = new Voyager(config, json, transport);
   }
 
   /** One client per proxy, kept: its connections are reused, its address stays the same. */
@@ -92,7 +63,7 @@ public class HttpLinkedIn implements LinkedIn {
   public LoginResult logIn(String email, String password) {
     HttpResponse<String> page = send(get("/uas/login", Map.of()));
     String jsessionId =
-        cookie(page, "JSESSIONID")
+        Transport.cookie(page, "JSESSIONID")
             .orElseThrow(() -> new UnavailableException("LinkedIn set no JSESSIONID", null));
     HttpResponse<String> answer =
         send(
@@ -161,30 +132,48 @@ public class HttpLinkedIn implements LinkedIn {
 
   @Override
   public Profile profile(Session session) {
-    HttpResponse<String> answer =
-        send(
-            get(
-                    "/voyager/api/me",
-                    Map.of("li_at", session.liAt(), "JSESSIONID", session.jsessionId()))
-                .header("csrf-token", session.jsessionId())
-                .build());
-    if (answer.statusCode() == 401 || answer.statusCode() == 403) {
-      throw new SessionExpiredException();
+    try {
+      return voyager.me(session);
+    } catch (RefusedException e) {
+      throw new SessionExpiredException(); // the session's own profile is always readable
     }
-    JsonNode me = body(answer);
-    return new Profile(
-        me.path("firstName").asText(null),
-        me.path("lastName").asText(null),
-        me.path("headline").asText(null),
-        me.path("publicIdentifier").asText(null),
-        me.path("emailAddress").asText(null),
-        me.path("salesNavigator").asBoolean(false));
+  }
+
+  @Override
+  public Person person(Session session, String person) {
+    return voyager.person(session, person);
+  }
+
+  @Override
+  public String invite(Session session, Person person, String note) {
+    return voyager.invite(session, person, note);
+  }
+
+  @Override
+  public String message(
+      Session session, String memberId, Person person, String text, String originToken) {
+    return voyager.message(session, memberId, person, text, originToken);
+  }
+
+  @Override
+  public List<SentInvitation> sentInvitations(Session session) {
+    return voyager.sentInvitations(session);
+  }
+
+  @Override
+  public List<NewConnection> connectionsSince(Session session, Instant since) {
+    return voyager.connectionsSince(session, since);
+  }
+
+  @Override
+  public boolean withdraw(Session session, String invitationId, String sharedSecret) {
+    return voyager.withdraw(session, invitationId, sharedSecret);
   }
 
   private Connected connected(HttpResponse<String> answer, String jsessionId) {
     Session session =
         new Session(
-            cookie(answer, "li_at")
+            Transport.cookie(answer, "li_at")
                 .orElseThrow(() -> new UnavailableException("LinkedIn set no li_at", null)),
             jsessionId);
     return new Connected(session, profile(session));
@@ -193,7 +182,7 @@ public class HttpLinkedIn implements LinkedIn {
   private HttpRequest.Builder get(String path, Map<String, String> cookies) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(config.timeout()).GET();
     if (!cookies.isEmpty()) {
-      request.header("Cookie", cookieHeader(cookies));
+      request.header("Cookie", Transport.cookieHeader(cookies));
     }
     return request;
   }
@@ -209,8 +198,8 @@ public class HttpLinkedIn implements LinkedIn {
     return HttpRequest.newBuilder(uri(path))
         .timeout(config.timeout())
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", cookieHeader(all))
-        .header("csrf-token", jsessionId)
+        .header("Cookie", Transport.cookieHeader(all))
+        .header("csrf-token", Transport.csrfToken(jsessionId))
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
   }
@@ -220,23 +209,7 @@ public class HttpLinkedIn implements LinkedIn {
   }
 
   private HttpResponse<String> send(HttpRequest request) {
-    try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      if (proxy != null && response.statusCode() == 407) {
-        throw new ProxyFailedException("the proxy " + proxy + " refused its credentials", null);
-      }
-      return response;
-    } catch (IOException e) {
-      if (proxy != null) {
-        throw new ProxyFailedException(
-            "LinkedIn cannot be reached through " + proxy + ": " + e.getClass().getSimpleName(), e);
-      }
-      throw new UnavailableException(
-          "LinkedIn cannot be reached: " + e.getClass().getSimpleName(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UnavailableException("interrupted", e);
-    }
+    return transport.send(request);
   }
 
   private JsonNode body(HttpResponse<String> response) {
@@ -248,26 +221,11 @@ public class HttpLinkedIn implements LinkedIn {
   }
 
   private static UnavailableException unexpected(HttpResponse<String> response) {
-    return new UnavailableException(
-        "LinkedIn answered " + response.statusCode() + " unexpectedly", null);
+    return Transport.unexpected(response);
   }
 
   private URI uri(String path) {
     return URI.create(config.baseUrl() + path);
-  }
-
-  private static Optional<String> cookie(HttpResponse<String> response, String name) {
-    return response.headers().allValues("set-cookie").stream()
-        .map(header -> header.split(";", 2)[0])
-        .filter(pair -> pair.startsWith(name + "="))
-        .map(pair -> pair.substring(name.length() + 1))
-        .findFirst();
-  }
-
-  private static String cookieHeader(Map<String, String> cookies) {
-    return cookies.entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining("; "));
   }
 
   private static String encode(String value) {

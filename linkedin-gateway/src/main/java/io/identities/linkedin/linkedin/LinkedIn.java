@@ -1,9 +1,17 @@
 package io.identities.linkedin.linkedin;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
  * LinkedIn, as this gateway needs it: log a member in with their credentials (the password is used
- * for that one call and never kept), answer the two-step challenge LinkedIn may raise, and read the
- * profile behind a session. {@link HttpLinkedIn} is the real adapter.
+ * for that one call and never kept), answer the two-step challenge LinkedIn may raise, read the
+ * profile behind a session, and act for the member: read a person's profile, invite them, message a
+ * connection. {@link HttpLinkedIn} is the real adapter.
+ *
+ * <p>Every action may throw {@link SessionExpiredException}, {@link ThrottledException}, {@link
+ * RestrictedException} or {@link UnavailableException}; a refusal of the action itself is a {@link
+ * RefusedException} with LinkedIn's code.
  */
 public interface LinkedIn {
 
@@ -29,8 +37,84 @@ public interface LinkedIn {
    */
   Profile profile(Session session);
 
+  /**
+   * A person's profile as the member sees it, with their degree of connection.
+   *
+   * @param person a profile URL ({@code https://www.linkedin.com/in/<name>}) or a member id
+   * @throws RefusedException {@code NOT_FOUND} when LinkedIn knows no such profile
+   */
+  Person person(Session session, String person);
+
+  /**
+   * Invites a person to connect, with a note (null for none); answers LinkedIn's invitation id.
+   *
+   * @throws RefusedException e.g. {@code CANT_RESEND_YET}, {@code CUSTOM_INVITE_LIMIT_REACHED},
+   *     {@code FUSE_LIMIT_EXCEEDED} (the weekly limit), {@code ALREADY_CONNECTED}
+   */
+  String invite(Session session, Person person, String note);
+
+  /**
+   * Sends a message from the member ({@code memberId}) to a connection; {@code originToken} makes a
+   * retry deliver once. Answers LinkedIn's message id.
+   */
+  String message(Session session, String memberId, Person person, String text, String originToken);
+
+  /** The member's invitations still waiting for an answer (LinkedIn's sent-invitations list). */
+  List<SentInvitation> sentInvitations(Session session);
+
+  /** The member's connections made after {@code since}, most recent first. */
+  List<NewConnection> connectionsSince(Session session, Instant since);
+
+  /**
+   * Withdraws a pending invitation; false when LinkedIn has no such pending invitation any more
+   * (accepted, withdrawn, declined).
+   */
+  boolean withdraw(Session session, String invitationId, String sharedSecret);
+
   /** A session's cookies: {@code li_at}, and {@code JSESSIONID}, which is also its CSRF token. */
   record Session(String liAt, String jsessionId) {}
+
+  /**
+   * An invitation of the member's waiting for an answer.
+   *
+   * @param invitationId LinkedIn's id
+   * @param sharedSecret what withdrawing it takes
+   * @param note null for none
+   */
+  record SentInvitation(
+      String invitationId,
+      String sharedSecret,
+      Instant sentAt,
+      String memberId,
+      String publicIdentifier,
+      String firstName,
+      String lastName,
+      String note) {}
+
+  /** A person the member got connected to, and when. */
+  record NewConnection(String memberId, String publicIdentifier, Instant connectedAt) {}
+
+  /**
+   * A LinkedIn member as another member sees them.
+   *
+   * @param degree 1, 2, 3, or null out of network (0 for the member themself)
+   * @param invitationPending an invitation from the member to this person waits for an answer
+   */
+  record Person(
+      String memberId,
+      String publicIdentifier,
+      String firstName,
+      String lastName,
+      String headline,
+      String company,
+      String location,
+      Integer degree,
+      boolean invitationPending) {
+
+    public String profileUrl() {
+      return "https://www.linkedin.com/in/" + publicIdentifier;
+    }
+  }
 
   /** A login waiting for its challenge to be answered. */
   record PendingLogin(String challengeId, ChallengeType type, String hint, String jsessionId) {}
@@ -43,8 +127,9 @@ public interface LinkedIn {
     APP_APPROVAL
   }
 
-  /** The member's public profile. */
+  /** The member's public profile, and their member id. */
   record Profile(
+      String memberId,
       String firstName,
       String lastName,
       String headline,
@@ -87,6 +172,37 @@ public interface LinkedIn {
   class ProxyFailedException extends UnavailableException {
     public ProxyFailedException(String message, Throwable cause) {
       super(message, cause);
+    }
+  }
+
+  /** LinkedIn said no to an action: its code (e.g. {@code CANT_RESEND_YET}) and its words. */
+  class RefusedException extends RuntimeException {
+    /** The profile asked for does not exist. */
+    public static final String NOT_FOUND = "NOT_FOUND";
+
+    private final String code;
+
+    public RefusedException(String code, String words) {
+      super(words);
+      this.code = code;
+    }
+
+    public String code() {
+      return code;
+    }
+  }
+
+  /** LinkedIn asks the account to slow down (429), or blocks it as a bot for now (999). */
+  class ThrottledException extends RuntimeException {
+    public ThrottledException(int status) {
+      super("LinkedIn answered " + status + ": too many requests");
+    }
+  }
+
+  /** LinkedIn has restricted the account: nothing should be done with it for now. */
+  class RestrictedException extends RuntimeException {
+    public RestrictedException(String words) {
+      super(words);
     }
   }
 

@@ -15,7 +15,7 @@ public class LinkedInSimulatorResource implements QuarkusTestResourceLifecycleMa
   public static final String POOL_COUNTRY = "ES";
 
   private static RecordingProxy poolProxy;
-  private LinkedInSimulator simulator;
+  private static LinkedInSimulator simulator;
 
   @Override
   public Map<String, String> start() {
@@ -28,6 +28,11 @@ public class LinkedInSimulatorResource implements QuarkusTestResourceLifecycleMa
         simulator.baseUrl(),
         "linkedin.proxy-countries." + POOL_COUNTRY,
         "http://pool-user:pool-secret@127.0.0.1:" + poolProxy.address().getPort());
+  }
+
+  /** The simulator the gateway talks to, for tests to set LinkedIn up and see what it got. */
+  public static LinkedInSimulator simulator() {
+    return simulator;
   }
 
   /** The proxy behind {@link #POOL_COUNTRY}. */

@@ -16,7 +16,11 @@ public final class ActivityEvents {
     UUID identityId();
   }
 
-  /** linkedin.invitation.sent: a connection request went out. */
+  /**
+   * linkedin.invitation.sent: a connection request went out.
+   *
+   * @param invitationId the action's id for an invitation the gateway sent
+   */
   @RegisterForReflection
   public record InvitationSent(UUID identityId, UUID invitationId, String profileUrl)
       implements Activity {}
@@ -26,9 +30,34 @@ public final class ActivityEvents {
   public record InvitationAccepted(UUID identityId, UUID invitationId, String profileUrl)
       implements Activity {}
 
-  /** linkedin.message.sent: a LinkedIn message went out. */
+  /**
+   * linkedin.message.sent: a LinkedIn message went out.
+   *
+   * @param messageId the action's id
+   */
   @RegisterForReflection
   public record LinkedInMessageSent(UUID identityId, UUID messageId, String profileUrl)
+      implements Activity {}
+
+  /**
+   * linkedin.profile.visited: a person's profile was read.
+   *
+   * @param visitId the action's id
+   * @param degree 1, 2 or 3; null out of network
+   * @param scraping read through Sales Navigator, so it counted as a scraping
+   */
+  @RegisterForReflection
+  public record ProfileVisited(
+      UUID identityId,
+      UUID visitId,
+      String profileUrl,
+      String firstName,
+      String lastName,
+      String headline,
+      String company,
+      String location,
+      Integer degree,
+      boolean scraping)
       implements Activity {}
 
   /** email.sent: an email left one of the identity's inboxes. */

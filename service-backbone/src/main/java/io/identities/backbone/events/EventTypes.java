@@ -44,11 +44,44 @@ public final class EventTypes {
    */
   public static final String EMAIL_LEAD_RESOLVED = "email.lead.resolved";
 
+  /**
+   * Command to linkedin-gateway: invite a person to connect, with an optional note; data: {@link
+   * LinkedInCommands.SendInvitation}. The command's id is the action's (and the invitation's).
+   */
+  public static final String LINKEDIN_INVITATION_SEND = "linkedin.invitation.send";
+
+  /**
+   * Command to linkedin-gateway: message a 1st-degree connection; data: {@link
+   * LinkedInCommands.SendMessage}.
+   */
+  public static final String LINKEDIN_MESSAGE_SEND = "linkedin.message.send";
+
+  /**
+   * Command to linkedin-gateway: read a person's profile; data: {@link
+   * LinkedInCommands.VisitProfile}.
+   */
+  public static final String LINKEDIN_PROFILE_VISIT = "linkedin.profile.visit";
+
+  /** A person's profile was read; data: {@link ActivityEvents.ProfileVisited}. */
+  public static final String LINKEDIN_PROFILE_VISITED = "linkedin.profile.visited";
+
+  /** A LinkedIn action ended without doing its work; data: {@link LinkedInActionFailed}. */
+  public static final String LINKEDIN_ACTION_FAILED = "linkedin.action.failed";
+
+  /**
+   * LinkedIn restricted an identity's account: its actions are held; data: {@link
+   * LinkedInAccountRestricted}.
+   */
+  public static final String LINKEDIN_ACCOUNT_RESTRICTED = "linkedin.account.restricted";
+
   /** A connection request went out; data: {@link ActivityEvents.InvitationSent}. */
   public static final String LINKEDIN_INVITATION_SENT = "linkedin.invitation.sent";
 
   /** A connection request was accepted; data: {@link ActivityEvents.InvitationAccepted}. */
   public static final String LINKEDIN_INVITATION_ACCEPTED = "linkedin.invitation.accepted";
+
+  /** A pending invitation was withdrawn; data: {@link LinkedInInvitationWithdrawn}. */
+  public static final String LINKEDIN_INVITATION_WITHDRAWN = "linkedin.invitation.withdrawn";
 
   /** A LinkedIn message went out; data: {@link ActivityEvents.LinkedInMessageSent}. */
   public static final String LINKEDIN_MESSAGE_SENT = "linkedin.message.sent";

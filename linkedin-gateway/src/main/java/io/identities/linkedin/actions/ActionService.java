@@ -1,0 +1,223 @@
+package io.identities.linkedin.actions;
+
+import io.identities.backbone.problem.Problem;
+import io.identities.backbone.problem.ProblemException;
+import io.identities.linkedin.domain.LinkedInIdentity;
+import io.identities.linkedin.domain.SessionChanged;
+import io.identities.linkedin.domain.SessionStatus;
+import io.identities.linkedin.invitations.InvitationCooldown;
+import io.identities.linkedin.linkedin.People;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Takes actions in (from the commands or the API), checks them whole before anything is recorded,
+ * and queues them for the {@link ActionScheduler}; holds an account's actions while its session is
+ * not connected and releases them when it is again. The action's id is the caller's: the same id
+ * twice is one action.
+ */
+@ApplicationScoped
+@Transactional
+public class ActionService {
+
+  /** LinkedIn's limit on an invitation's note. */
+  public static final int MAX_NOTE_LENGTH = 300;
+
+  /** LinkedIn's limit on a message. */
+  public static final int MAX_TEXT_LENGTH = 8000;
+
+  static final String COOLDOWN = "COOLDOWN";
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\t\\n\\r]]");
+
+  private final Clock clock;
+  private final ActionEvents events;
+  private final Event<ActionQueued> queued;
+  private final Usages usages;
+  private final ActionsConfig config;
+
+  ActionService(
+      Clock clock,
+      ActionEvents events,
+      Event<ActionQueued> queued,
+      Usages usages,
+      ActionsConfig config) {
+    this.clock = clock;
+    this.events = events;
+    this.queued = queued;
+    this.usages = usages;
+    this.config = config;
+  }
+
+  /** Fired when a transaction queued an action, so idle workers start right after commit. */
+  public record ActionQueued() {}
+
+  /**
+   * An action as asked for: its kind, the person, and the note or text it carries; a withdrawal
+   * names its invitation.
+   */
+  public record Request(
+      UUID identityId,
+      ActionKind kind,
+      String person,
+      String note,
+      boolean allowWithoutNote,
+      String text,
+      UUID invitationId) {}
+
+  /** What {@link #enqueue} did: a new action, or the one an earlier identical request made. */
+  public record Enqueued(Action action, boolean created) {}
+
+  public Enqueued enqueue(UUID id, Request request) {
+    Action existing = Action.findById(id);
+    if (existing != null) {
+      if (!existing.identityId.equals(request.identityId())) {
+        throw ProblemException.conflict("Action " + id + " exists for another identity");
+      }
+      return new Enqueued(existing, false);
+    }
+    check(request);
+    LinkedInIdentity identity =
+        LinkedInIdentity.<LinkedInIdentity>findByIdOptional(request.identityId())
+            .orElseThrow(() -> ProblemException.notFound("Identity", request.identityId()));
+    Instant now = clock.instant();
+    Action action = new Action();
+    action.id = id;
+    action.identityId = identity.identityId;
+    action.kind = request.kind();
+    action.person = request.person().strip();
+    action.note = request.note();
+    action.allowWithoutNote = request.allowWithoutNote();
+    action.text = request.text();
+    action.invitationId = request.invitationId();
+    action.createdAt = now;
+    action.requeue(now, null);
+    if (identity.status != SessionStatus.CONNECTED) {
+      action.hold(Action.Hold.SESSION, "the identity's LinkedIn session is not connected");
+    } else if (identity.restrictedAt != null) {
+      action.hold(Action.Hold.RESTRICTED, "LinkedIn restricted the account");
+    }
+    action.persist();
+    if (action.kind == ActionKind.INVITATION) {
+      refuseDuringCooldown(action, now);
+    }
+    queued.fire(new ActionQueued());
+    return new Enqueued(action, true);
+  }
+
+  public Action action(UUID identityId, UUID actionId) {
+    return Action.<Action>find("id = ?1 and identityId = ?2", actionId, identityId)
+        .firstResultOptional()
+        .orElseThrow(() -> ProblemException.notFound("Action", actionId));
+  }
+
+  /** What the identity's account has used of its limits, and its next slots. */
+  public AccountUsage usage(LinkedInIdentity identity) {
+    Instant now = clock.instant();
+    return AccountUsage.of(
+        identity, usages.of(identity, now, false), new Slots(config), config, now);
+  }
+
+  /** The 3-week rule: an invitation to a person in cooldown fails at once, saying until when. */
+  private void refuseDuringCooldown(Action action, Instant now) {
+    String memberId = People.isMemberId(action.person) ? action.person : null;
+    String name = People.publicIdentifier(action.person).orElse(null);
+    InvitationCooldown.running(action.identityId, memberId, name, now)
+        .ifPresent(
+            cooldown -> {
+              action.fail(now, COOLDOWN, cooldown.reason, cooldown.endsAt, false);
+              events.failed(action);
+            });
+  }
+
+  /**
+   * Holds the account's waiting actions while its session is not connected; releases them after.
+   */
+  void sessionChanged(@Observes SessionChanged change) {
+    if (change.connected()) {
+      Action.update(
+          "status = ?1, statusReason = null, heldFor = null, notBefore = ?2"
+              + " where identityId = ?3 and status = ?4",
+          ActionStatus.QUEUED,
+          clock.instant(),
+          change.identityId(),
+          ActionStatus.HELD);
+      queued.fire(new ActionQueued());
+    } else {
+      holdAll(change.identityId(), Action.Hold.SESSION, "the identity's LinkedIn session ended");
+    }
+  }
+
+  /** Holds every waiting action of the identity. */
+  static void holdAll(UUID identityId, Action.Hold hold, String reason) {
+    Action.update(
+        "status = ?1, heldFor = ?2, statusReason = ?3 where identityId = ?4 and status = ?5",
+        ActionStatus.HELD,
+        hold,
+        reason,
+        identityId,
+        ActionStatus.QUEUED);
+  }
+
+  /** Refuses an action that could not be done as given. */
+  private static void check(Request request) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    if (request.kind() == null) {
+      errors.add(
+          new Problem.FieldError(
+              "type",
+              "must be one of linkedin.invitation.send, linkedin.message.send,"
+                  + " linkedin.profile.visit"));
+    }
+    if (request.identityId() == null) {
+      errors.add(new Problem.FieldError("identityId", "must not be null"));
+    }
+    if (request.person() == null || !People.isPerson(request.person())) {
+      errors.add(
+          new Problem.FieldError(
+              "person",
+              "must be a LinkedIn profile URL (https://www.linkedin.com/in/<name>) or member id"));
+    }
+    ActionKind kind = request.kind();
+    if (request.note() != null && kind != ActionKind.INVITATION) {
+      errors.add(new Problem.FieldError("note", "only an invitation carries a note"));
+    } else if (request.note() != null && request.note().length() > MAX_NOTE_LENGTH) {
+      errors.add(
+          new Problem.FieldError(
+              "note",
+              "must be at most "
+                  + MAX_NOTE_LENGTH
+                  + " characters (LinkedIn's limit); it has "
+                  + request.note().length()));
+    } else if (request.note() != null && CONTROL.matcher(request.note()).find()) {
+      errors.add(new Problem.FieldError("note", "must not contain control characters"));
+    }
+    if (kind == ActionKind.MESSAGE) {
+      if (request.text() == null || request.text().isBlank()) {
+        errors.add(new Problem.FieldError("text", "a message needs a text"));
+      } else if (request.text().length() > MAX_TEXT_LENGTH) {
+        errors.add(
+            new Problem.FieldError("text", "must be at most " + MAX_TEXT_LENGTH + " characters"));
+      } else if (CONTROL.matcher(request.text()).find()) {
+        errors.add(new Problem.FieldError("text", "must not contain control characters"));
+      }
+    } else if (request.text() != null) {
+      errors.add(new Problem.FieldError("text", "only a message carries a text"));
+    }
+    if (request.allowWithoutNote() && kind != ActionKind.INVITATION) {
+      errors.add(new Problem.FieldError("allowWithoutNote", "only for an invitation"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          Status.BAD_REQUEST, "Invalid action", "The action cannot be done as given", errors);
+    }
+  }
+}
