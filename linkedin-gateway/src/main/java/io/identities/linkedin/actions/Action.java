@@ -23,7 +23,9 @@ public class Action extends PanacheEntityBase {
     /** The account's session is not connected: connecting it again. */
     SESSION,
     /** LinkedIn restricted the account: reconnecting it, once someone has looked. */
-    RESTRICTED
+    RESTRICTED,
+    /** Invitations failed several times in a row: someone resuming the account's invitations. */
+    FAILURES
   }
 
   /** The caller's id (the command's). */

@@ -89,6 +89,9 @@ class ActionOutcomes {
       identity.noteQuotaUntil = month.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
     ActionRunner.Outcome outcome = ran.outcome();
+    if (action.kind == ActionKind.INVITATION) {
+      countInvitationOutcome(identity, outcome);
+    }
     if (outcome instanceof Done done) {
       action.done(now, write(done.result()));
       identity.throttleStrikes = 0;
@@ -125,6 +128,42 @@ class ActionOutcomes {
           identity,
           now.plus(backOff.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : backOff),
           "LinkedIn could not be reached: " + unreachable.message());
+    }
+  }
+
+  /**
+   * The circuit breaker: a refusal that is not about the person (an unknown code, CANT_RESEND_YET,
+   * throttling) counts; past the configured number in a row, the account's invitations are held.
+   * One that went through starts the count again.
+   */
+  private void countInvitationOutcome(LinkedInIdentity identity, ActionRunner.Outcome outcome) {
+    if (outcome instanceof Done) {
+      identity.invitationFailures = 0;
+      return;
+    }
+    boolean counts =
+        outcome instanceof CoolingDown
+            || outcome instanceof Throttled
+            || outcome instanceof Failed failed
+                && !ActionRunner.ABOUT_THE_PERSON.contains(failed.code());
+    if (!counts) {
+      return;
+    }
+    identity.invitationFailures++;
+    if (identity.invitationsHeldAt == null
+        && identity.invitationFailures >= config.invitationFailuresBeforeHold()) {
+      identity.invitationsHeldAt = clock.instant();
+      Action.update(
+          "status = ?1, heldFor = ?2, statusReason = ?3"
+              + " where identityId = ?4 and status = ?5 and kind = ?6",
+          ActionStatus.HELD,
+          Action.Hold.FAILURES,
+          "invitations failed "
+              + identity.invitationFailures
+              + " times in a row: they wait until someone resumes them",
+          identity.identityId,
+          ActionStatus.QUEUED,
+          ActionKind.INVITATION);
     }
   }
 

@@ -5,6 +5,7 @@ import io.identities.linkedin.linkedin.LinkedIn;
 import io.identities.linkedin.linkedin.LinkedIn.Person;
 import io.identities.linkedin.linkedin.LinkedIn.RefusedException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,6 +26,17 @@ class ActionRunner {
   static final String NOTE_QUOTA = "CUSTOM_INVITE_LIMIT_REACHED";
   static final String WEEKLY_LIMIT = "FUSE_LIMIT_EXCEEDED";
   static final String INVITATION_GONE = "INVITATION_GONE";
+
+  /** Failures about the person, not the account: they never trip the circuit breaker. */
+  static final Set<String> ABOUT_THE_PERSON =
+      Set.of(
+          NOT_CONNECTED,
+          ALREADY_CONNECTED,
+          ALREADY_INVITED,
+          PERSON_NOT_FOUND,
+          NOTE_QUOTA,
+          "CANT_INVITE",
+          ActionService.COOLDOWN);
 
   /** A started action and what doing it needs: the account's session, its way to LinkedIn. */
   record Job(

@@ -143,17 +143,35 @@ public class ActionService {
    */
   void sessionChanged(@Observes SessionChanged change) {
     if (change.connected()) {
-      Action.update(
-          "status = ?1, statusReason = null, heldFor = null, notBefore = ?2"
-              + " where identityId = ?3 and status = ?4",
-          ActionStatus.QUEUED,
-          clock.instant(),
-          change.identityId(),
-          ActionStatus.HELD);
-      queued.fire(new ActionQueued());
+      release(change.identityId(), List.of(Action.Hold.SESSION, Action.Hold.RESTRICTED));
     } else {
       holdAll(change.identityId(), Action.Hold.SESSION, "the identity's LinkedIn session ended");
     }
+  }
+
+  /**
+   * Resumes the account's invitations after the circuit breaker held them: someone has looked at
+   * the account.
+   */
+  public void resumeInvitations(UUID identityId) {
+    LinkedInIdentity identity =
+        LinkedInIdentity.<LinkedInIdentity>findByIdOptional(identityId)
+            .orElseThrow(() -> ProblemException.notFound("Identity", identityId));
+    identity.invitationsHeldAt = null;
+    identity.invitationFailures = 0;
+    release(identityId, List.of(Action.Hold.FAILURES));
+  }
+
+  private void release(UUID identityId, List<Action.Hold> holds) {
+    Action.update(
+        "status = ?1, statusReason = null, heldFor = null, notBefore = ?2"
+            + " where identityId = ?3 and status = ?4 and heldFor in ?5",
+        ActionStatus.QUEUED,
+        clock.instant(),
+        identityId,
+        ActionStatus.HELD,
+        holds);
+    queued.fire(new ActionQueued());
   }
 
   /** Holds every waiting action of the identity. */

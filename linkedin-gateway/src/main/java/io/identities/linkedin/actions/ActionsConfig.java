@@ -42,9 +42,24 @@ public interface ActionsConfig {
   @WithDefault("40")
   int dailyWithdrawals();
 
+  /**
+   * Invitations failing in a row (refusals not about the person: unknown codes, CANT_RESEND_YET,
+   * throttling) after which the account's invitations are held until someone resumes them.
+   */
+  @WithDefault("3")
+  int invitationFailuresBeforeHold();
+
   /** How often each connected account's invitations are compared with LinkedIn's lists. */
   @WithDefault("30m")
   Duration invitationCheckInterval();
+
+  /** How often an instance looks for accounts whose invitations are due for a check. */
+  @WithDefault("1m")
+  String invitationCheckTick();
+
+  /** How often invitations old enough are withdrawn for identities that withdraw automatically. */
+  @WithDefault("15m")
+  String autoWithdrawalTick();
 
   /** Days after an account's first connection during which its limits ramp up. */
   @WithDefault("14")

@@ -59,6 +59,13 @@ public final class Slots {
       return new Held(
           Action.Hold.RESTRICTED, "LinkedIn restricted the account: everything waits for a person");
     }
+    if (kind == ActionKind.INVITATION && identity.invitationsHeldAt != null) {
+      return new Held(
+          Action.Hold.FAILURES,
+          "invitations failed "
+              + identity.invitationFailures
+              + " times in a row: new ones wait until someone resumes them");
+    }
     Instant at = now;
     String reason = null;
     Duration longest = Duration.ZERO;

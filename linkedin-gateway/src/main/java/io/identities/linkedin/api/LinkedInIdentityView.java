@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An identity's LinkedIn state: session status, profile, Sales Navigator, last check, limits, and
- * what its account has used of them today and this week (with its ramp-up and next slots).
+ * An identity's LinkedIn state: session status, profile, Sales Navigator, last check, limits, what
+ * its account has used of them today and this week (with its ramp-up and next slots), and whether
+ * LinkedIn restricted it or its invitations are held after failing in a row.
  */
 public record LinkedInIdentityView(
     UUID identityId,
@@ -20,6 +21,8 @@ public record LinkedInIdentityView(
     Instant lastCheckedAt,
     Limits limits,
     AccountUsage usage,
+    Instant restrictedAt,
+    Instant invitationsHeldAt,
     Proxy proxy) {
 
   public record Limits(
@@ -51,6 +54,8 @@ public record LinkedInIdentityView(
             identity.autoWithdraw,
             identity.withdrawAfterDays),
         usage,
+        identity.restrictedAt,
+        identity.invitationsHeldAt,
         identity.proxyCountry == null && identity.proxyUrl == null
             ? null
             : new Proxy(identity.proxyCountry, identity.proxyUrl));

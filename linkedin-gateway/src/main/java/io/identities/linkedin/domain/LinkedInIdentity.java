@@ -119,6 +119,14 @@ public class LinkedInIdentity extends IdentityReplica {
   @Column(name = "note_quota_until")
   public Instant noteQuotaUntil;
 
+  /** Invitations that failed in a row (LinkedIn's refusals that are not about the person). */
+  @Column(name = "invitation_failures", nullable = false)
+  public int invitationFailures;
+
+  /** Too many failed in a row: the account's invitations are held until someone resumes them. */
+  @Column(name = "invitations_held_at")
+  public Instant invitationsHeldAt;
+
   /** LinkedIn restricted the account: its actions are held. */
   @Column(name = "restricted_at")
   public Instant restrictedAt;

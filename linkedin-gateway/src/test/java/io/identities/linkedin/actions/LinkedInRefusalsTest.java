@@ -82,6 +82,34 @@ class LinkedInRefusalsTest {
   }
 
   @Test
+  void shouldHoldTheAccountsInvitationsAfterThreeFailuresInARowUntilResumed() {
+    Connected account = connect(false);
+    List<String> refusing = List.of("alan-turing", "linus-torvalds", "margaret-hamilton");
+    for (String person : refusing) { // each withdrawn by hand: LinkedIn answers CANT_RESEND_YET
+      linkedIn.inviteByHand(account.email(), person, null);
+      linkedIn.withdrawByHand(account.email(), person);
+    }
+    List<UUID> failing =
+        refusing.stream().map(person -> invite(account, person, Map.of())).toList();
+    UUID next = invite(account, "tim-berners-lee", Map.of());
+
+    actions.runUntil(clock, account.identity(), failing, Instant.MAX);
+    JsonPath held = actions.await(account.identity(), next, "HELD");
+    assertTrue(held.getString("reason").contains("3 times in a row"), held.getString("reason"));
+    assertTrue(usage(account.identity()).getString("invitationsHeldAt") != null);
+    UUID visit = visit(account, "katherine-johnson"); // only invitations stop
+    clock.advance(PAST_ANY_GAP);
+    actions.await(account.identity(), visit, "DONE");
+
+    api.request()
+        .delete("/api/linkedin/identities/{id}/invitations/hold", account.identity())
+        .then()
+        .statusCode(204);
+    clock.advance(PAST_ANY_GAP);
+    actions.await(account.identity(), next, "DONE");
+  }
+
+  @Test
   void shouldSendWithoutTheNoteOnlyWhenTheCallerAllowedIt() {
     Connected account = connect(false);
     linkedIn.noteQuota(account.email(), 0); // the free account's notes of the month are used up

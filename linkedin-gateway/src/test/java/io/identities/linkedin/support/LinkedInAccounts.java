@@ -27,24 +27,36 @@ public final class LinkedInAccounts {
       int dailyConnectionRequests,
       int dailyMessages,
       Integer dailyScrapings,
+      Integer withdrawAfterDays,
       WorkingHours workingHours) {
 
     public Settings withInvitations(int perDay) {
-      return new Settings(perDay, dailyMessages, dailyScrapings, workingHours);
+      return new Settings(perDay, dailyMessages, dailyScrapings, withdrawAfterDays, workingHours);
     }
 
     public Settings withScrapings(Integer perDay) {
-      return new Settings(dailyConnectionRequests, dailyMessages, perDay, workingHours);
+      return new Settings(
+          dailyConnectionRequests, dailyMessages, perDay, withdrawAfterDays, workingHours);
+    }
+
+    /** Withdraws invitations automatically once pending for {@code days}. */
+    public Settings withdrawingAfter(int days) {
+      return new Settings(
+          dailyConnectionRequests, dailyMessages, dailyScrapings, days, workingHours);
     }
 
     public Settings workingHours(WorkingHours hours) {
-      return new Settings(dailyConnectionRequests, dailyMessages, dailyScrapings, hours);
+      return new Settings(
+          dailyConnectionRequests, dailyMessages, dailyScrapings, withdrawAfterDays, hours);
     }
   }
 
-  /** The product's defaults (20 invitations, 100 messages), Monday to Friday 09-18 in Madrid. */
+  /**
+   * The product's defaults (20 invitations, 100 messages, no automatic withdrawal), Monday to
+   * Friday 09-18 in Madrid.
+   */
   public static Settings defaults() {
-    return new Settings(20, 100, null, WorkingHours.standard("Europe/Madrid"));
+    return new Settings(20, 100, null, null, WorkingHours.standard("Europe/Madrid"));
   }
 
   /**
@@ -130,8 +142,8 @@ public final class LinkedInAccounts {
             settings.dailyConnectionRequests(),
             settings.dailyMessages(),
             settings.dailyScrapings(),
-            false,
-            7),
+            settings.withdrawAfterDays() != null,
+            settings.withdrawAfterDays() == null ? 7 : settings.withdrawAfterDays()),
         new IdentitySnapshot.EmailSettings(30, 5, null, null),
         settings.workingHours());
   }
