@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
@@ -19,10 +18,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,64 +31,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's run command, end to end: starts the four packaged services with {@code local-run/run
- * --no-build} (own databases, virtual host and ports, so it cannot disturb a developer's running
- * platform), then drives them as a user would with the token it prints.
+ * The README's run command, end to end: the four packaged services started by {@link
+ * LocalPlatform}, driven as a user would with the token it prints.
  */
 class LocalRunIT {
 
-  private static final int OFFSET = 10_000;
-  private static final String IDENTITIES = "http://localhost:" + (8081 + OFFSET);
-  private static final String LINKEDIN = "http://localhost:" + (8082 + OFFSET);
-  private static final String EMAIL = "http://localhost:" + (8083 + OFFSET);
-  private static final int SMTP_PORT = 3025 + OFFSET;
-  private static final int IMAP_PORT = 3143 + OFFSET;
+  private static final int OFFSET = LocalPlatform.OFFSET;
+  private static final String IDENTITIES = LocalPlatform.IDENTITIES;
+  private static final String LINKEDIN = LocalPlatform.LINKEDIN;
+  private static final String EMAIL = LocalPlatform.EMAIL;
+  private static final int SMTP_PORT = LocalPlatform.SMTP_PORT;
+  private static final int IMAP_PORT = LocalPlatform.IMAP_PORT;
   private static final String GRACE_MAIL_PASSWORD = "grace-mail-password";
 
   private static final List<String> SERVICES =
       List.of("identities-service", "linkedin-gateway", "email-gateway", "warmup-service");
 
-  private static Process platform;
-  private static final StringBuffer output = new StringBuffer();
   private static String token;
 
   @BeforeAll
   static void startThePlatform() throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder("bash", "run", "--no-build")
-            .directory(new File(".").getAbsoluteFile())
-            .redirectErrorStream(true);
-    builder.environment().put("PORT_OFFSET", String.valueOf(OFFSET));
-    builder.environment().put("DB_SUFFIX", "_e2e");
-    builder.environment().put("RABBITMQ_VHOST", "identities-e2e");
-    builder.environment().put("ORG_ID", "org-" + UUID.randomUUID());
-    platform = builder.start();
-    CompletableFuture<String> printedToken = CompletableFuture.supplyAsync(LocalRunIT::readToken);
-    token = printedToken.get(300, TimeUnit.SECONDS);
-    assertNotNull(token, () -> "the run command printed no token:\n" + output);
-  }
-
-  @AfterAll
-  static void stopThePlatform() throws InterruptedException {
-    if (platform == null) {
-      return;
-    }
-    platform.destroy(); // SIGTERM: the script stops the services itself, as on Ctrl-C
-    if (!platform.waitFor(60, TimeUnit.SECONDS)) {
-      platform.descendants().forEach(ProcessHandle::destroyForcibly);
-      platform.destroyForcibly();
-    }
+    token = LocalPlatform.token();
   }
 
   @Test
@@ -514,46 +481,7 @@ class LocalRunIT {
     given().get(IDENTITIES + "/q/openapi").then().body(containsString("/api/identities"));
   }
 
-  /** Waits until the service knows what {@code url} names (the events have been consumed). */
   private static void awaitFound(String url) {
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(10))
-        .pollInterval(Duration.ofMillis(20))
-        .until(() -> given().auth().oauth2(token).get(url).statusCode() == 200);
-  }
-
-  private static String readToken() {
-    BufferedReader lines =
-        new BufferedReader(
-            new InputStreamReader(platform.getInputStream(), StandardCharsets.UTF_8));
-    try {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        output.append(line).append('\n');
-        if (line.startsWith("TOKEN=")) {
-          drainInBackground(lines);
-          return line.substring("TOKEN=".length());
-        }
-      }
-      return null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  /** Keeps reading the script's output so it never blocks on a full pipe. */
-  private static void drainInBackground(BufferedReader lines) {
-    Thread drain =
-        new Thread(
-            () -> {
-              try {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                  output.append(line).append('\n');
-                }
-              } catch (IOException e) {
-                // the platform stopped
-              }
-            });
-    drain.setDaemon(true);
-    drain.start();
+    LocalPlatform.awaitFound(url);
   }
 }

@@ -87,7 +87,7 @@ public class ActionScheduler {
     int decided = 0;
     for (Object[] due : identitiesWithDueActions()) {
       tenant.actFor((String) due[1]);
-      Decision decision = inTransaction(() -> decideFor((UUID) due[0]));
+      Decision decision = decide((UUID) due[0]);
       if (!decision.decided()) {
         continue; // another worker is deciding for it, or one of its actions runs
       }
@@ -105,8 +105,16 @@ public class ActionScheduler {
     return decided;
   }
 
+  /**
+   * Decides the identity's due actions, in a transaction of its own, without running the one that
+   * starts (the benchmark's decisions alone).
+   */
+  Decision decide(UUID identityId) {
+    return inTransaction(() -> decideFor(identityId));
+  }
+
   /** Whether the identity could be decided for, and the job of the action that started, if any. */
-  private record Decision(boolean decided, Job started) {
+  record Decision(boolean decided, Job started) {
     static final Decision NOT_NOW = new Decision(false, null);
   }
 

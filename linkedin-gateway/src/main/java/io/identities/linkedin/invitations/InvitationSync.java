@@ -51,7 +51,7 @@ public class InvitationSync {
   private static final int BATCH = 50;
   private static final int CONCURRENT_CHECKS = 4;
 
-  /** LinkedIn's list may not show an invitation at once: give it this long. */
+  /** LinkedIn's list may not show an invitation at once: it is not taken as gone before this. */
   private static final Duration JUST_SENT = Duration.ofMinutes(10);
 
   private final EntityManager entityManager;
@@ -174,16 +174,12 @@ public class InvitationSync {
     List<SentInvitation> pending = account.linkedIn().sentInvitations(account.session());
     Set<String> listed =
         pending.stream().map(SentInvitation::invitationId).collect(Collectors.toSet());
-    Instant now = clock.instant();
     List<Invitation> left =
         QuarkusTransaction.requiringNew()
             .call(
                 () ->
                     Invitation.<Invitation>list(
-                            "identityId = ?1 and status = ?2 and sentAt < ?3",
-                            identityId,
-                            InvitationStatus.PENDING,
-                            now.minus(JUST_SENT))
+                            "identityId = ?1 and status = ?2", identityId, InvitationStatus.PENDING)
                         .stream()
                         .filter(invitation -> !listed.contains(invitation.linkedInId))
                         .toList());
@@ -220,13 +216,14 @@ public class InvitationSync {
     }
     Map<String, Instant> connectedAt = new HashMap<>();
     connected.forEach(c -> connectedAt.put(c.memberId(), c.connectedAt()));
-    for (Invitation gone : left) {
-      Invitation invitation = Invitation.findById(gone.id, LockModeType.PESSIMISTIC_WRITE);
+    Instant listedBefore = clock.instant().minus(JUST_SENT);
+    for (Invitation notListed : left) {
+      Invitation invitation = Invitation.findById(notListed.id, LockModeType.PESSIMISTIC_WRITE);
       Instant accepted = invitation.memberId == null ? null : connectedAt.get(invitation.memberId);
       if (accepted != null) {
         invitations.accepted(invitation, accepted);
-      } else {
-        invitations.gone(invitation.id);
+      } else if (invitation.sentAt.isBefore(listedBefore)) {
+        invitations.gone(invitation.id); // not just sent and not yet listed: left the list
       }
     }
   }

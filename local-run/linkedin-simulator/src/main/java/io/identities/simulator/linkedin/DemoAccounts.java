@@ -13,6 +13,9 @@ public final class DemoAccounts {
   /** Connects at once; has Sales Navigator. */
   public static final String PLAIN = "ada@example.com";
 
+  /** Connects at once; a free account (no Sales Navigator: 5 notes a month). */
+  public static final String FREE = "max@example.com";
+
   public static final String EMAIL_PIN = "pin@example.com";
   public static final String SMS_PIN = "sms@example.com";
   public static final String AUTHENTICATOR = "totp@example.com";
@@ -29,6 +32,7 @@ public final class DemoAccounts {
   public static List<Account> all() {
     return List.of(
         account(PLAIN, PASSWORD, TwoStep.NONE, false, true, "Ada", "Lovelace", "ada-lovelace"),
+        account(FREE, PASSWORD, TwoStep.NONE, false, false, "Max", "Reach", "max-reach"),
         account(EMAIL_PIN, PASSWORD, TwoStep.EMAIL_PIN, false, false, "Pia", "Pinto", "pia-pinto"),
         account(SMS_PIN, PASSWORD, TwoStep.SMS_PIN, false, false, "Sam", "Sms", "sam-sms"),
         account(
