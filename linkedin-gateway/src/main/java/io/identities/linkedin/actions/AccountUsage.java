@@ -57,7 +57,7 @@ public record AccountUsage(
                     slots.dailyLimit(ActionKind.PROFILE_VISIT, identity, today)),
                 new Count(
                     usage.poolScrapingsOn(now.atZone(ZoneOffset.UTC).toLocalDate()),
-                    config.scrapingPoolOf(identity.orgId)))
+                    usage.poolSize()))
             : null,
         new Count(usage.invitationsInWeekBefore(now).size(), config.weeklyInvitations()),
         share >= 1

@@ -125,9 +125,11 @@ public class ActionScheduler {
         () ->
             entityManager
                 .createNativeQuery(
-                    "select identity_id, org_id from linkedin_action where status = 'QUEUED'"
-                        + " and not_before <= ?1 group by identity_id, org_id"
-                        + " order by min(not_before) limit "
+                    "select a.identity_id, a.org_id from linkedin_action a"
+                        + " join linkedin_identity i on i.identity_id = a.identity_id"
+                        + " where a.status = 'QUEUED' and a.not_before <= ?1"
+                        + " and (i.next_action_at is null or i.next_action_at <= ?1)"
+                        + " group by a.identity_id, a.org_id order by min(a.not_before) limit "
                         + BATCH)
                 .setParameter(1, clock.instant())
                 .getResultList());
@@ -171,8 +173,8 @@ public class ActionScheduler {
             identity.salesNavigator
                 && due.stream().anyMatch(action -> action.kind == ActionKind.PROFILE_VISIT));
     Job job = null;
-    for (Action action : due) {
-      Slot slot = job == null ? slots.next(action.kind, identity, usage, now) : null;
+    for (Action action : due) { // in order, until one starts: the rest wait for the pacing gap
+      Slot slot = slots.next(action.kind, identity, usage, now);
       if (slot instanceof Now start) {
         action.start(now, start.fromPool());
         usage.took(action.kind, start.fromPool());
@@ -183,10 +185,7 @@ public class ActionScheduler {
                     Duration.between(now, window.get().closesAt()),
                     actionsLeft(identity, usage, queuedToday)));
         job = job(action, identity);
-        continue;
-      }
-      if (slot == null) {
-        slot = slots.next(action.kind, identity, usage, now); // after the one that started
+        break;
       }
       if (slot instanceof Later later) {
         action.requeue(later.at(), later.reason());

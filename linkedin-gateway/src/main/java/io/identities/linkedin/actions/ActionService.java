@@ -119,6 +119,26 @@ public class ActionService {
         .orElseThrow(() -> ProblemException.notFound("Action", actionId));
   }
 
+  /** When a queued action runs, and why not sooner. */
+  public record Waiting(Instant notBefore, String reason) {}
+
+  /**
+   * When a queued action will run and why not sooner: the slot it was given, or, while it waits its
+   * turn behind the account's earlier actions, the slot the account's pacing and limits give it
+   * now.
+   */
+  public Waiting waiting(Action action) {
+    Instant now = clock.instant();
+    if (action.notBefore.isAfter(now)) {
+      return new Waiting(action.notBefore, action.statusReason);
+    }
+    LinkedInIdentity identity = LinkedInIdentity.findById(action.identityId);
+    return new Slots(config).next(action.kind, identity, usages.of(identity, now, false), now)
+            instanceof Slots.Later later
+        ? new Waiting(later.at(), later.reason())
+        : new Waiting(now, "its turn comes: the account does one action at a time");
+  }
+
   /** What the identity's account has used of its limits, and its next slots. */
   public AccountUsage usage(LinkedInIdentity identity) {
     Instant now = clock.instant();

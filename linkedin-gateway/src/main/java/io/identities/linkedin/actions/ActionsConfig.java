@@ -3,7 +3,6 @@ package io.identities.linkedin.actions;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * How LinkedIn actions are paced and limited beyond each identity's own daily limits (which come
@@ -29,14 +28,12 @@ public interface ActionsConfig {
   int dailyProfileVisits();
 
   /**
-   * The organization's pool of Sales Navigator scrapings a day (UTC), shared by its identities;
-   * each Sales Navigator identity adds its own {@code dailyScrapings}.
+   * An organization's pool of Sales Navigator scrapings a day (UTC), shared by its identities,
+   * until it sets its own ({@code PUT /api/linkedin/scraping-pool}); each Sales Navigator identity
+   * adds its own {@code dailyScrapings}.
    */
   @WithDefault("100")
   int scrapingPool();
-
-  /** Organizations whose pool differs from {@link #scrapingPool()}, by organization id. */
-  Map<String, Integer> scrapingPools();
 
   /** Invitations an identity may withdraw a day, automatically or on request (peers: 40-100). */
   @WithDefault("40")
@@ -84,8 +81,4 @@ public interface ActionsConfig {
   /** An action running longer than this was cut off (its instance stopped): it is run again. */
   @WithDefault("10m")
   Duration stuckAfter();
-
-  default int scrapingPoolOf(String orgId) {
-    return scrapingPools().getOrDefault(orgId, scrapingPool());
-  }
 }

@@ -146,7 +146,7 @@ public final class Slots {
     if (kind == ActionKind.PROFILE_VISIT && identity.salesNavigator) {
       LocalDate utcDay = at.atZone(ZoneOffset.UTC).toLocalDate();
       if (usage.ownScrapingsOn(day) >= dailyLimit(kind, identity, day)
-          && usage.poolScrapingsOn(utcDay) >= config.scrapingPoolOf(identity.orgId)) {
+          && usage.poolScrapingsOn(utcDay) >= usage.poolSize()) {
         Instant poolRefills = utcDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return later(
             poolRefills.isBefore(tomorrow) ? poolRefills : tomorrow,

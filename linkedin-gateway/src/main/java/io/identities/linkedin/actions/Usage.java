@@ -26,17 +26,25 @@ public final class Usage {
   private final Map<ActionKind, Integer> todayByKind = new EnumMap<>(ActionKind.class);
   private int ownScrapingsToday;
   private int poolScrapingsToday;
+  private final int poolSize;
   private final List<Instant> invitationsThisWeek; // oldest first
 
   /**
    * @param reservations the identity's slots taken in the last 7 days: kind, when, from the pool
    * @param poolScrapingsToday the organization's scrapings from its pool since the UTC day began
+   * @param poolSize the organization's pool: scrapings a day
    */
-  Usage(Instant now, ZoneId zone, List<Reservation> reservations, int poolScrapingsToday) {
+  Usage(
+      Instant now,
+      ZoneId zone,
+      List<Reservation> reservations,
+      int poolScrapingsToday,
+      int poolSize) {
     this.now = now;
     this.today = now.atZone(zone).toLocalDate();
     this.todayUtc = now.atZone(ZoneOffset.UTC).toLocalDate();
     this.poolScrapingsToday = poolScrapingsToday;
+    this.poolSize = poolSize;
     this.invitationsThisWeek = new ArrayList<>();
     Instant dayStart = today.atStartOfDay(zone).toInstant();
     reservations.stream()
@@ -69,6 +77,11 @@ public final class Usage {
 
   public int poolScrapingsOn(LocalDate utcDay) {
     return utcDay.equals(todayUtc) ? poolScrapingsToday : 0;
+  }
+
+  /** The organization's scrapings a day. */
+  public int poolSize() {
+    return poolSize;
   }
 
   /** The invitations sent in the 7 days before {@code at} (not before now), oldest first. */

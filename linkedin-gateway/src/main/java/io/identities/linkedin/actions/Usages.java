@@ -12,9 +12,11 @@ import java.util.List;
 public class Usages {
 
   private final EntityManager entityManager;
+  private final ScrapingPools pools;
 
-  Usages(EntityManager entityManager) {
+  Usages(EntityManager entityManager, ScrapingPools pools) {
     this.entityManager = entityManager;
+    this.pools = pools;
   }
 
   /**
@@ -38,7 +40,9 @@ public class Usages {
                     new Usage.Reservation((ActionKind) row[0], (Instant) row[1], (Boolean) row[2]))
             .toList();
     int pool = 0;
+    int poolSize = 0;
     if (identity.salesNavigator) {
+      poolSize = pools.dailyScrapings(identity.orgId);
       if (drawingOnPool) {
         entityManager
             .createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
@@ -56,6 +60,6 @@ public class Usages {
                       .getSingleResult())
               .intValue();
     }
-    return new Usage(now, Slots.zone(identity), reservations, pool);
+    return new Usage(now, Slots.zone(identity), reservations, pool, poolSize);
   }
 }

@@ -3,8 +3,10 @@ package io.identities.linkedin.api;
 import io.identities.backbone.api.Queued;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.tenant.Roles;
+import io.identities.linkedin.actions.Action;
 import io.identities.linkedin.actions.ActionKind;
 import io.identities.linkedin.actions.ActionService;
+import io.identities.linkedin.actions.ActionStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
@@ -58,7 +60,7 @@ public class ActionResource {
     ActionService.Enqueued enqueued =
         actions.enqueue(
             request.id() == null ? UUID.randomUUID() : request.id(), request.of(identityId));
-    ActionView view = ActionView.of(enqueued.action());
+    ActionView view = view(enqueued.action());
     return Queued.answer(enqueued.created(), view, view.id(), uri);
   }
 
@@ -72,7 +74,12 @@ public class ActionResource {
               + " reason code and LinkedIn's words), HELD (why).")
   public ActionView get(
       @PathParam("identityId") UUID identityId, @PathParam("actionId") UUID actionId) {
-    return ActionView.of(actions.action(identityId, actionId));
+    return view(actions.action(identityId, actionId));
+  }
+
+  private ActionView view(Action action) {
+    return ActionView.of(
+        action, action.status == ActionStatus.QUEUED ? actions.waiting(action) : null);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.identities.linkedin.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.identities.linkedin.actions.Action;
+import io.identities.linkedin.actions.ActionService;
 import io.identities.linkedin.actions.ActionStatus;
 import java.time.Instant;
 import java.util.UUID;
@@ -32,15 +33,18 @@ public record ActionView(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Failure(String code, String message, Instant until) {}
 
-  static ActionView of(Action action) {
+  /**
+   * @param waiting for a queued action, when it runs and why not sooner; null otherwise
+   */
+  static ActionView of(Action action, ActionService.Waiting waiting) {
     return new ActionView(
         action.id,
         action.identityId,
         action.kind.commandType,
         action.person,
         action.status,
-        action.statusReason,
-        action.status == ActionStatus.QUEUED ? action.notBefore : null,
+        waiting == null ? action.statusReason : waiting.reason(),
+        waiting == null ? null : waiting.notBefore(),
         action.failureCode == null
             ? null
             : new Failure(action.failureCode, action.failureMessage, action.failureUntil),

@@ -1,9 +1,11 @@
 package io.identities.linkedin.actions;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.identities.backbone.events.EventTypes;
+import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.schedule.WorkingHours;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.IdentitySnapshots;
@@ -177,6 +179,58 @@ class LinkedInLimitsTest {
         .until(() -> count(account.identity(), invitations, "DONE") == 5);
     assertEquals(7, count(account.identity(), invitations, "QUEUED"));
     assertEquals(5, linkedIn.invitations(account.email()).size());
+  }
+
+  @Test
+  void shouldShareTheOrganizationsScrapingPoolBetweenItsSalesNavigatorIdentities()
+      throws Exception {
+    String visited = scenario.broker.listen(Exchanges.EVENTS, EventTypes.LINKEDIN_PROFILE_VISITED);
+    api.request()
+        .body(Map.of("dailyScrapings", 2))
+        .put("/api/linkedin/scraping-pool")
+        .then()
+        .statusCode(200)
+        .body("dailyScrapings", equalTo(2));
+    LinkedInAccounts.Settings oneOwn =
+        LinkedInAccounts.defaults().withScrapings(1).workingHours(always());
+    Connected first = scenario.connect(oneOwn, true);
+    Connected second = scenario.connect(oneOwn, true);
+    List<UUID> firstVisits = new ArrayList<>();
+    List<UUID> secondVisits = new ArrayList<>();
+    for (String person : List.of("alan-turing", "linus-torvalds", "margaret-hamilton")) {
+      firstVisits.add(visit(first, person));
+      secondVisits.add(visit(second, person));
+    }
+
+    Instant beforeMidnight = Instant.parse("2027-01-04T22:59:00Z"); // midnight in Madrid: 23:00Z
+    actions.runUntil(clock, first.identity(), firstVisits, beforeMidnight);
+    actions.runUntil(clock, second.identity(), secondVisits, beforeMidnight);
+    actions.runUntil(clock, first.identity(), firstVisits, beforeMidnight);
+
+    long done =
+        count(first.identity(), firstVisits, "DONE")
+            + count(second.identity(), secondVisits, "DONE");
+    assertEquals(4, done, "one own scraping each and the pool's two");
+    JsonPath usage = identity(first.identity());
+    assertEquals(2, usage.getInt("usage.scrapings.organizationPool.limit"));
+    assertEquals(2, usage.getInt("usage.scrapings.organizationPool.used"));
+    assertEquals(1, usage.getInt("usage.scrapings.own.used"));
+    assertTrue(
+        scenario.event(visited, firstVisits.get(0)).path("data").path("scraping").asBoolean());
+    api.request()
+        .body(Map.of("dailyScrapings", -1))
+        .put("/api/linkedin/scraping-pool")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("dailyScrapings"));
+  }
+
+  private UUID visit(Connected account, String person) {
+    return actions.ask(
+        account.identity(),
+        EventTypes.LINKEDIN_PROFILE_VISIT,
+        ActionsApi.profile(person),
+        Map.of());
   }
 
   private void runUntilDone(UUID identity, List<UUID> ids) {

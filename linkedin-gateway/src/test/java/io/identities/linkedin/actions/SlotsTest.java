@@ -114,14 +114,15 @@ class SlotsTest {
 
     assertEquals(
         new Now(false),
-        slots.next(ActionKind.PROFILE_VISIT, identity, new Usage(now, zone(), List.of(), 0), now));
+        slots.next(
+            ActionKind.PROFILE_VISIT, identity, new Usage(now, zone(), List.of(), 0, 5), now));
     assertEquals(
         new Now(true),
-        slots.next(ActionKind.PROFILE_VISIT, identity, new Usage(now, zone(), two, 4), now));
+        slots.next(ActionKind.PROFILE_VISIT, identity, new Usage(now, zone(), two, 4, 5), now));
     Later later =
         assertInstanceOf(
             Later.class,
-            slots.next(ActionKind.PROFILE_VISIT, identity, new Usage(now, zone(), two, 5), now));
+            slots.next(ActionKind.PROFILE_VISIT, identity, new Usage(now, zone(), two, 5, 5), now));
     assertEquals(Instant.parse("2026-12-01T08:00:00Z"), later.at(), "Tuesday 09:00 in Madrid");
     assertTrue(later.reason().contains("scrapings are used up"), later.reason());
   }
@@ -203,7 +204,7 @@ class SlotsTest {
   }
 
   private static Usage usage(Instant now, List<Usage.Reservation> reservations) {
-    return new Usage(now, zone(), reservations, 0);
+    return new Usage(now, zone(), reservations, 0, 5);
   }
 
   private static ZoneId zone() {
@@ -222,12 +223,11 @@ class SlotsTest {
     return identity;
   }
 
-  /** The defaults of {@link ActionsConfig}, with an organization pool of 5 scrapings. */
+  /** The defaults of {@link ActionsConfig}. */
   private static ActionsConfig config() {
     return new SmallRyeConfigBuilder()
         .withMapping(ActionsConfig.class)
         .withConverter(Duration.class, 100, new DurationConverter()) // "2m", as Quarkus reads it
-        .withDefaultValue("linkedin.actions.scraping-pool", "5")
         .build()
         .getConfigMapping(ActionsConfig.class);
   }
