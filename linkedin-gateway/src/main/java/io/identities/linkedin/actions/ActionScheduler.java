@@ -41,7 +41,14 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ActionScheduler {
 
+  /** Identities looked at per round. */
   private static final int BATCH = 200;
+
+  /**
+   * An account's due actions decided at once: the first that may run starts and the others wait, so
+   * only those before it (held back by a limit) need deciding; the next round takes more.
+   */
+  private static final int DUE_PER_DECISION = 20;
 
   private final EntityManager entityManager;
   private final Clock clock;
@@ -159,7 +166,7 @@ public class ActionScheduler {
                 ActionStatus.QUEUED,
                 now)
             .withLock(LockModeType.PESSIMISTIC_WRITE)
-            .page(0, BATCH)
+            .page(0, DUE_PER_DECISION)
             .list();
     Optional<Window> window = identity.workingHours().windowAt(now);
     Map<ActionKind, Long> queuedToday = // before any of them is decided

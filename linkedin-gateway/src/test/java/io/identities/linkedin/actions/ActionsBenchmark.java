@@ -126,7 +126,7 @@ class ActionsBenchmark {
               scheduler.decide(identity);
             });
     report(
-        "decisions (lock, usage, slots; start one, schedule the rest): %.0f identities/s",
+        "decisions (lock, due actions, usage, slots; start the first, pace the next): %.0f identities/s",
         decisions);
     report("  = %.0f actions decided/s", decisions * (INVITATIONS + MESSAGES));
     assertEquals(
