@@ -10,6 +10,7 @@ import io.identities.linkedin.linkedin.People;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Clock;
@@ -85,8 +86,11 @@ public class ActionService {
       return new Enqueued(existing, false);
     }
     check(request);
+    // FOR SHARE: a session ending or a restriction (which lock the row to hold the account's
+    // actions) waits for this action, or this sees the account as it is after them
     LinkedInIdentity identity =
-        LinkedInIdentity.<LinkedInIdentity>findByIdOptional(request.identityId())
+        LinkedInIdentity.<LinkedInIdentity>findByIdOptional(
+                request.identityId(), LockModeType.PESSIMISTIC_READ)
             .orElseThrow(() -> ProblemException.notFound("Identity", request.identityId()));
     Instant now = clock.instant();
     Action action = new Action();
@@ -194,8 +198,12 @@ public class ActionService {
     queued.fire(new ActionQueued());
   }
 
-  /** Holds every waiting action of the identity. */
+  /**
+   * Holds every waiting action of the identity, under a lock on its row: an action being queued
+   * meanwhile is held too (see {@link #enqueue}).
+   */
   static void holdAll(UUID identityId, Action.Hold hold, String reason) {
+    LinkedInIdentity.findById(identityId, LockModeType.PESSIMISTIC_WRITE);
     Action.update(
         "status = ?1, heldFor = ?2, statusReason = ?3 where identityId = ?4 and status = ?5",
         ActionStatus.HELD,

@@ -5,9 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Reads an identity's {@link Usage}: its slots of the last 7 days, its organization's pool. */
+/**
+ * Reads an identity's {@link Usage}: its slots of the last 7 days (with the invitations sent by
+ * hand on LinkedIn, which LinkedIn's limits count too), its organization's pool.
+ */
 @ApplicationScoped
 public class Usages {
 
@@ -38,7 +43,17 @@ public class Usages {
             .map(
                 row ->
                     new Usage.Reservation((ActionKind) row[0], (Instant) row[1], (Boolean) row[2]))
-            .toList();
+            .collect(Collectors.toCollection(ArrayList::new));
+    entityManager // LinkedIn counts the invitations sent by hand on it too
+        .createQuery(
+            "select i.sentAt from Invitation i where i.identityId = :identity and i.sentByHand"
+                + " and i.sentAt > :since",
+            Instant.class)
+        .setParameter("identity", identity.identityId)
+        .setParameter("since", now.minus(Usage.WEEK))
+        .getResultList()
+        .forEach(
+            sent -> reservations.add(new Usage.Reservation(ActionKind.INVITATION, sent, false)));
     int pool = 0;
     int poolSize = 0;
     if (identity.salesNavigator) {

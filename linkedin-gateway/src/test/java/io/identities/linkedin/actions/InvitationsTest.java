@@ -86,6 +86,14 @@ class InvitationsTest {
     JsonPath pending = awaitPending(account.identity(), 2);
     assertEquals(List.of(false, true), pending.getList("items.sentByHand"));
     assertEquals("Hi Linus", pending.getString("items[1].note"));
+    assertEquals(
+        2,
+        api.request()
+            .get("/api/linkedin/identities/{id}", account.identity())
+            .then()
+            .extract()
+            .<Integer>path("usage.invitationsToday.used"),
+        "LinkedIn's limits count the one sent by hand too");
     clock.advance(Duration.ofDays(3));
     assertEquals(3, pendingNow(account.identity()).getInt("items[0].ageDays"));
 
