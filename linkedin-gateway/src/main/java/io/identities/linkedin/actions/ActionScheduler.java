@@ -27,9 +27,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Decides the due actions of one account at a time and runs the one whose slot has come: the others
- * wait for the slot {@link Slots} gives them, or for the account (held). One action per account at
- * a time, with a paced gap before the next.
+ * Decides the due actions of one account at a time, in order, and runs the first whose slot has
+ * come: those before it wait for the slot {@link Slots} gives them, or for the account (held);
+ * those after it are left for after the pacing gap before the account's next action (an account is
+ * not looked at again before the gap ends). One action per account at a time.
  *
  * <p>Safe with any number of workers and instances: a worker decides for an identity only while it
  * holds the lock on the identity's row ({@code FOR NO KEY UPDATE SKIP LOCKED}: others move on), and
