@@ -186,6 +186,18 @@ public class ActionService {
     release(identityId, List.of(Action.Hold.FAILURES));
   }
 
+  /**
+   * Resumes an account LinkedIn had restricted, once someone has looked at it (LinkedIn lifts most
+   * restrictions after a week): its held actions are queued again.
+   */
+  public void resumeAfterRestriction(UUID identityId) {
+    LinkedInIdentity identity =
+        LinkedInIdentity.<LinkedInIdentity>findByIdOptional(identityId)
+            .orElseThrow(() -> ProblemException.notFound("Identity", identityId));
+    identity.restrictedAt = null;
+    release(identityId, List.of(Action.Hold.RESTRICTED));
+  }
+
   private void release(UUID identityId, List<Action.Hold> holds) {
     Action.update(
         "status = ?1, statusReason = null, heldFor = null, notBefore = ?2"

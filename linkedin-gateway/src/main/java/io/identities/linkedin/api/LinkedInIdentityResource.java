@@ -64,6 +64,18 @@ public class LinkedInIdentityResource {
     connections.disconnect(identityId);
   }
 
+  @DELETE
+  @Path("/{identityId}/restriction")
+  @Operation(
+      summary = "Resume an account LinkedIn had restricted",
+      description =
+          "Once someone has looked at the account on LinkedIn: its held actions are queued again"
+              + " (reconnecting the account does the same).")
+  @APIResponse(responseCode = "204", description = "Resumed")
+  public void resume(@PathParam("identityId") UUID identityId) {
+    actions.resumeAfterRestriction(identityId);
+  }
+
   @PUT
   @Path("/{identityId}/proxy")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -218,6 +218,16 @@ class LinkedInRefusalsTest {
     actions.await(account.identity(), second, "HELD");
     broker.nextContaining(restricted, account.identity().toString(), Duration.ofSeconds(10));
     assertEquals(0, linkedIn.profileViews(account.email()));
+    assertTrue(usage(account.identity()).getString("restrictedAt") != null);
+
+    linkedIn.restrict(account.email(), false); // a week later, someone looked
+    api.request()
+        .delete("/api/linkedin/identities/{id}/restriction", account.identity())
+        .then()
+        .statusCode(204);
+    actions.runUntilDone(clock, account.identity(), List.of(first, second));
+    assertEquals("DONE", actions.get(account.identity(), second).getString("status"));
+    assertEquals(2, linkedIn.profileViews(account.email()));
   }
 
   private UUID invite(Connected account, String person, Map<String, Object> extra) {
