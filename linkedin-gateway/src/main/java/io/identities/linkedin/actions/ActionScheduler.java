@@ -72,7 +72,8 @@ public class ActionScheduler {
       OutboundProxies proxies,
       ActionRunner runner,
       ActionOutcomes outcomes,
-      Usages usages) {
+      Usages usages,
+      Slots slots) {
     this.entityManager = entityManager;
     this.clock = clock;
     this.tenant = tenant;
@@ -82,7 +83,7 @@ public class ActionScheduler {
     this.runner = runner;
     this.outcomes = outcomes;
     this.usages = usages;
-    this.slots = new Slots(config);
+    this.slots = slots;
     this.pacing = new Pacing(config.minimumGap(), config.maximumGap(), ThreadLocalRandom.current());
   }
 

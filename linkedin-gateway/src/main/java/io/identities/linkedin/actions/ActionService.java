@@ -43,6 +43,7 @@ public class ActionService {
   private final ActionEvents events;
   private final Event<ActionQueued> queued;
   private final Usages usages;
+  private final Slots slots;
   private final ActionsConfig config;
 
   ActionService(
@@ -50,11 +51,13 @@ public class ActionService {
       ActionEvents events,
       Event<ActionQueued> queued,
       Usages usages,
+      Slots slots,
       ActionsConfig config) {
     this.clock = clock;
     this.events = events;
     this.queued = queued;
     this.usages = usages;
+    this.slots = slots;
     this.config = config;
   }
 
@@ -137,7 +140,7 @@ public class ActionService {
       return new Waiting(action.notBefore, action.statusReason);
     }
     LinkedInIdentity identity = LinkedInIdentity.findById(action.identityId);
-    return new Slots(config).next(action.kind, identity, usages.of(identity, now, false), now)
+    return slots.next(action.kind, identity, usages.of(identity, now, false), now)
             instanceof Slots.Later later
         ? new Waiting(later.at(), later.reason())
         : new Waiting(now, "its turn comes: the account does one action at a time");
@@ -146,8 +149,7 @@ public class ActionService {
   /** What the identity's account has used of its limits, and its next slots. */
   public AccountUsage usage(LinkedInIdentity identity) {
     Instant now = clock.instant();
-    return AccountUsage.of(
-        identity, usages.of(identity, now, false), new Slots(config), config, now);
+    return AccountUsage.of(identity, usages.of(identity, now, false), slots, config, now);
   }
 
   /** The 3-week rule: an invitation to a person in cooldown fails at once, saying until when. */

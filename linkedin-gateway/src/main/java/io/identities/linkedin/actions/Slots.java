@@ -3,6 +3,7 @@ package io.identities.linkedin.actions;
 import io.identities.backbone.schedule.WorkingHours.Window;
 import io.identities.linkedin.domain.LinkedInIdentity;
 import io.identities.linkedin.domain.SessionStatus;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * LinkedIn's automation detection punishes first, and a team still reaches its configured limit in
  * two weeks.
  */
+@Singleton
 public final class Slots {
 
   private static final int MOST_STEPS = 64;

@@ -1,21 +1,15 @@
 package io.identities.linkedin.domain;
 
 import io.identities.backbone.events.IdentitySnapshot;
-import io.identities.backbone.replica.IdentityReplica;
+import io.identities.backbone.replica.ScheduledIdentityReplica;
 import io.identities.backbone.schedule.WorkingHours;
-import io.identities.backbone.schedule.WorkingHours.Interval;
-import io.identities.backbone.schedule.WorkingWeekConverter;
 import io.identities.linkedin.linkedin.LinkedIn.Profile;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -25,7 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "linkedin_identity")
-public class LinkedInIdentity extends IdentityReplica {
+public class LinkedInIdentity extends ScheduledIdentityReplica {
 
   @Column(name = "daily_connection_requests", nullable = false)
   public int dailyConnectionRequests;
@@ -42,13 +36,6 @@ public class LinkedInIdentity extends IdentityReplica {
 
   @Column(name = "withdraw_after_days", nullable = false)
   public int withdrawAfterDays;
-
-  @Column(name = "time_zone", nullable = false)
-  public String timeZone;
-
-  @Convert(converter = WorkingWeekConverter.class)
-  @Column(name = "working_week", nullable = false)
-  public Map<DayOfWeek, List<Interval>> workingWeek;
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
@@ -138,12 +125,6 @@ public class LinkedInIdentity extends IdentityReplica {
     dailyScrapings = snapshot.linkedin().dailyScrapings();
     autoWithdraw = snapshot.linkedin().autoWithdraw();
     withdrawAfterDays = snapshot.linkedin().withdrawAfterDays();
-    timeZone = snapshot.workingHours().timeZone();
-    workingWeek = snapshot.workingHours().week();
-  }
-
-  public WorkingHours workingHours() {
-    return new WorkingHours(timeZone, workingWeek);
   }
 
   /**

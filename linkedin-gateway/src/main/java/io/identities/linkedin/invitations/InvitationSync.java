@@ -162,7 +162,7 @@ public class InvitationSync {
   }
 
   /** Compares the account's invitations with LinkedIn's now; asks LinkedIn outside transactions. */
-  public void check(UUID identityId) {
+  private void check(UUID identityId) {
     record Account(LinkedIn linkedIn, LinkedIn.Session session) {}
     Account account =
         QuarkusTransaction.requiringNew()
