@@ -49,6 +49,7 @@ class ActionRunner {
       boolean retried,
       LinkedIn linkedIn,
       LinkedIn.Session session,
+      boolean salesNavigator,
       String memberId,
       boolean noteQuotaUsedUp,
       Withdrawn withdrawn) {}
@@ -96,8 +97,7 @@ class ActionRunner {
         Person person = job.linkedIn().person(job.session(), job.person());
         outcome =
             switch (job.kind()) {
-              case PROFILE_VISIT ->
-                  new Done(new ActionResult(PersonProfile.of(person), null, null, null));
+              case PROFILE_VISIT -> visit(job, person);
               case MESSAGE -> message(job, memberId, person);
               default -> invite(job, person, noteQuotaReached);
             };
@@ -117,6 +117,12 @@ class ActionRunner {
       outcome = new Unreachable(e.getMessage());
     }
     return new Ran(outcome, memberId, noteQuotaReached[0]);
+  }
+
+  /** Reads the profile; through Sales Navigator when the account has it (a scraping). */
+  private static Outcome visit(Job job, Person person) {
+    Person read = job.salesNavigator() ? job.linkedIn().lead(job.session(), person) : person;
+    return new Done(new ActionResult(PersonProfile.of(read), null, null, null));
   }
 
   /** Withdraws the invitation; one LinkedIn no longer lists as pending is gone already. */

@@ -244,6 +244,7 @@ public class ActionScheduler {
         action.attempts > 0,
         proxies.linkedInFor(identity),
         connections.session(identity),
+        identity.salesNavigator,
         identity.memberId,
         identity.noteQuotaUntil != null && identity.noteQuotaUntil.isAfter(clock.instant()),
         action.invitationId == null ? null : withdrawn(action.invitationId));

@@ -1,10 +1,8 @@
 package io.identities.linkedin.linkedin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -18,14 +16,34 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * LinkedIn's web login over HTTP, as open-source LinkedIn clients do it: fetch the login page for
- * the {@code JSESSIONID} cookie (its value, without quotes, is the CSRF token), post the
- * credentials to {@code /uas/authenticate}, answer a challenge at {@code
- * /checkpoint/challenge/verify}; then the member's profile and actions through {@link Voyager} with
- * the {@code li_at} session cookie. Nothing it sends is logged.
+ * LinkedIn's web sign-in over HTTP, as open-source LinkedIn clients do it: fetch the sign-in page
+ * ({@code /checkpoint/lg/login}) for its cookies ({@code JSESSIONID}'s value, without quotes, is
+ * the CSRF token) and its form's hidden inputs; post them with the credentials to {@code
+ * /checkpoint/lg/login-submit}; a redirect setting {@code li_at} is a session, a redirect to {@code
+ * /checkpoint/challenge/...} a security check whose form is posted back to {@code
+ * /checkpoint/challenge/verify} with the code, and the sign-in page again says what was wrong. Then
+ * the member's profile and actions through {@link Voyager} with the session's cookies. Nothing it
+ * sends is logged.
  */
 @ApplicationScoped
 public class HttpLinkedIn implements LinkedIn {
+
+  private static final String SIGN_IN = "/checkpoint/lg/login";
+  private static final String SIGN_IN_SUBMIT = "/checkpoint/lg/login-submit";
+  private static final String CHALLENGE = "/checkpoint/challenge/";
+  private static final String VERIFY = "/checkpoint/challenge/verify";
+  private static final String RESEND = "/checkpoint/challenge/resend";
+
+  /**
+   * The {@code challengeType} of each security check's form. The email PIN's is the one clients
+   * match; the others are named the same way.
+   */
+  private static final Map<ChallengeType, String> CHECKS =
+      Map.of(
+          ChallengeType.EMAIL_PIN, "EmailPinChallenge",
+          ChallengeType.SMS_PIN, "SmsPinChallenge",
+          ChallengeType.AUTHENTICATOR_APP, "AuthenticatorAppChallenge",
+          ChallengeType.APP_APPROVAL, "AppChallenge");
 
   private final LinkedInConfig config;
   private final ObjectMapper json;
@@ -61,73 +79,87 @@ public class HttpLinkedIn implements LinkedIn {
 
   @Override
   public LoginResult logIn(String email, String password) {
-    HttpResponse<String> page = send(get("/uas/login", Map.of()));
-    String jsessionId =
-        Transport.cookie(page, "JSESSIONID")
-            .orElseThrow(() -> new UnavailableException("LinkedIn set no JSESSIONID", null));
+    HttpResponse<String> page = send(get(SIGN_IN, Map.of()));
+    Map<String, String> cookies = Transport.cookies(page, new LinkedHashMap<>());
+    String jsessionId = cookies.get("JSESSIONID");
+    if (jsessionId == null || page.statusCode() != 200) {
+      throw new UnavailableException("LinkedIn's sign-in page set no JSESSIONID", null);
+    }
+    CheckpointPage signIn = CheckpointPage.of(page.body());
+    Map<String, String> form = new LinkedHashMap<>(signIn.hidden());
+    form.putIfAbsent("csrfToken", Transport.csrfToken(jsessionId));
+    form.put("session_key", email);
+    form.put("session_password", password);
     HttpResponse<String> answer =
-        send(
-            post(
-                "/uas/authenticate",
-                jsessionId,
-                Map.of(),
-                Map.of("session_key", email, "session_password", password)));
-    JsonNode body = body(answer);
-    return switch (body.path("login_result").asText()) {
-      case "PASS" -> connected(answer, jsessionId);
-      case "CHALLENGE" ->
-          new Challenged(
-              new PendingLogin(
-                  body.path("challenge_id").asText(),
-                  ChallengeType.valueOf(body.path("challenge_type").asText()),
-                  body.path("hint").asText(),
-                  jsessionId));
-      case "BAD_EMAIL" -> new Refused(Refusal.UNKNOWN_EMAIL);
-      case "BAD_PASSWORD" -> new Refused(Refusal.WRONG_PASSWORD);
-      case "PASSWORD_NOT_SET" -> new Refused(Refusal.NO_PASSWORD_SET);
-      case "CAPTCHA" -> new Refused(Refusal.TOO_MANY_ATTEMPTS);
-      default -> throw unexpected(answer);
-    };
+        send(post(action(signIn.action(), SIGN_IN_SUBMIT), cookies, form));
+    Transport.cookies(answer, cookies);
+    if (isRedirect(answer)) {
+      if (cookies.containsKey("li_at")) {
+        return connected(cookies);
+      }
+      String check = answer.headers().firstValue("Location").orElse("");
+      if (!check.contains(CHALLENGE)) {
+        throw unexpected(answer);
+      }
+      HttpResponse<String> checkPage = send(get(check, cookies));
+      Transport.cookies(checkPage, cookies);
+      return challenged(checkPage, cookies);
+    }
+    if (answer.statusCode() != 200) {
+      throw unexpected(answer);
+    }
+    CheckpointPage again = CheckpointPage.of(answer.body());
+    if (again.alert("error-for-username").isPresent()) {
+      return new Refused(Refusal.UNKNOWN_EMAIL);
+    }
+    return again
+        .alert("error-for-password")
+        .map(
+            error ->
+                new Refused(
+                    error.contains("no password")
+                        ? Refusal.NO_PASSWORD_SET
+                        : Refusal.WRONG_PASSWORD))
+        .orElseThrow(() -> unexpected(answer));
   }
 
   @Override
   public LoginResult verify(PendingLogin pending, String code) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("challenge_id", pending.challengeId());
+    Map<String, String> cookies = new LinkedHashMap<>(pending.cookies());
+    Map<String, String> form = new LinkedHashMap<>(pending.form());
     form.put("pin", code == null ? "" : code);
-    HttpResponse<String> answer =
-        send(post("/checkpoint/challenge/verify", pending.jsessionId(), Map.of(), form));
-    return switch (body(answer).path("login_result").asText()) {
-      case "PASS" -> connected(answer, pending.jsessionId());
-      case "BAD_PIN" -> new Refused(Refusal.WRONG_CODE);
-      case "PENDING" -> new Refused(Refusal.APPROVAL_PENDING);
-      case "REJECTED" -> new Refused(Refusal.APPROVAL_REJECTED);
-      case "EXPIRED" -> new Refused(Refusal.CHALLENGE_EXPIRED);
-      default -> throw unexpected(answer);
-    };
+    HttpResponse<String> answer = send(post(action(pending.action(), VERIFY), cookies, form));
+    Transport.cookies(answer, cookies);
+    if (isRedirect(answer)) {
+      // a session, or back to the sign-in page: the check is over
+      return cookies.containsKey("li_at")
+          ? connected(cookies)
+          : new Refused(Refusal.CHALLENGE_EXPIRED);
+    }
+    if (answer.statusCode() != 200) {
+      throw unexpected(answer);
+    }
+    boolean alerting = CheckpointPage.of(answer.body()).alerting();
+    if (pending.type() == ChallengeType.APP_APPROVAL) {
+      return new Refused(alerting ? Refusal.APPROVAL_REJECTED : Refusal.APPROVAL_PENDING);
+    }
+    return new Refused(Refusal.WRONG_CODE);
   }
 
   @Override
   public LoginResult resend(PendingLogin pending, ChallengeType method) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("challenge_id", pending.challengeId());
+    Map<String, String> cookies = new LinkedHashMap<>(pending.cookies());
+    Map<String, String> form = new LinkedHashMap<>(pending.form());
     if (method != null) {
-      form.put("method", method.name());
+      form.put("challengeType", CHECKS.get(method));
     }
     HttpResponse<String> answer =
-        send(post("/checkpoint/challenge/resend", pending.jsessionId(), Map.of(), form));
-    JsonNode body = body(answer);
-    return switch (body.path("login_result").asText()) {
-      case "CHALLENGE" ->
-          new Challenged(
-              new PendingLogin(
-                  pending.challengeId(),
-                  ChallengeType.valueOf(body.path("challenge_type").asText()),
-                  body.path("hint").asText(),
-                  pending.jsessionId()));
-      case "EXPIRED" -> new Refused(Refusal.CHALLENGE_EXPIRED);
-      default -> throw unexpected(answer);
-    };
+        send(post(action(form.getOrDefault("resendUrl", ""), RESEND), cookies, form));
+    Transport.cookies(answer, cookies);
+    if (isRedirect(answer)) {
+      return new Refused(Refusal.CHALLENGE_EXPIRED);
+    }
+    return challenged(answer, cookies);
   }
 
   @Override
@@ -142,6 +174,11 @@ public class HttpLinkedIn implements LinkedIn {
   @Override
   public Person person(Session session, String person) {
     return voyager.person(session, person);
+  }
+
+  @Override
+  public Person lead(Session session, Person person) {
+    return voyager.lead(session, person);
   }
 
   @Override
@@ -170,38 +207,71 @@ public class HttpLinkedIn implements LinkedIn {
     return voyager.withdraw(session, invitationId, sharedSecret);
   }
 
-  private Connected connected(HttpResponse<String> answer, String jsessionId) {
-    Session session =
-        new Session(
-            Transport.cookie(answer, "li_at")
-                .orElseThrow(() -> new UnavailableException("LinkedIn set no li_at", null)),
-            jsessionId);
+  /** A security check's page: what it asks for, or a captcha (too many attempts). */
+  private LoginResult challenged(HttpResponse<String> answer, Map<String, String> cookies) {
+    if (answer.statusCode() != 200) {
+      throw unexpected(answer);
+    }
+    CheckpointPage page = CheckpointPage.of(answer.body());
+    if (page.field("captchaSiteKey").isPresent()) {
+      return new Refused(Refusal.TOO_MANY_ATTEMPTS);
+    }
+    String asked = page.field("challengeType").orElse("");
+    ChallengeType type =
+        CHECKS.entrySet().stream()
+            .filter(check -> check.getValue().equals(asked))
+            .map(Map.Entry::getKey)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new UnavailableException(
+                        "LinkedIn asks for a security check the platform cannot answer: " + asked,
+                        null));
+    return new Challenged(
+        new PendingLogin(type, page.subtitle(), Map.copyOf(cookies), page.action(), page.hidden()));
+  }
+
+  private Connected connected(Map<String, String> cookies) {
+    Session session = new Session(cookies.get("li_at"), cookies.get("JSESSIONID"));
     return new Connected(session, profile(session));
   }
 
-  private HttpRequest.Builder get(String path, Map<String, String> cookies) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(config.timeout()).GET();
+  private HttpRequest.Builder get(String pathOrUrl, Map<String, String> cookies) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(pathOrUrl))
+            .timeout(config.timeout())
+            .header("Accept", "text/html")
+            .header("Accept-Language", "en-US,en;q=0.9")
+            .GET();
     if (!cookies.isEmpty()) {
       request.header("Cookie", Transport.cookieHeader(cookies));
     }
     return request;
   }
 
+  /** A form posted as a browser posts it: its cookies, no CSRF header (the form carries it). */
   private HttpRequest post(
-      String path, String jsessionId, Map<String, String> cookies, Map<String, String> form) {
-    Map<String, String> all = new LinkedHashMap<>(cookies);
-    all.put("JSESSIONID", jsessionId);
+      String pathOrUrl, Map<String, String> cookies, Map<String, String> form) {
     String body =
         form.entrySet().stream()
             .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
             .collect(Collectors.joining("&"));
-    return HttpRequest.newBuilder(uri(path))
+    return HttpRequest.newBuilder(uri(pathOrUrl))
         .timeout(config.timeout())
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", Transport.cookieHeader(all))
-        .header("csrf-token", Transport.csrfToken(jsessionId))
+        .header("Accept", "text/html")
+        .header("Accept-Language", "en-US,en;q=0.9")
+        .header("Cookie", Transport.cookieHeader(cookies))
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
+  }
+
+  private static String action(String action, String fallback) {
+    return action == null || action.isBlank() ? fallback : action;
+  }
+
+  private static boolean isRedirect(HttpResponse<String> response) {
+    return response.statusCode() / 100 == 3;
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -212,20 +282,20 @@ public class HttpLinkedIn implements LinkedIn {
     return transport.send(request);
   }
 
-  private JsonNode body(HttpResponse<String> response) {
-    try {
-      return json.readTree(response.body());
-    } catch (IOException e) {
-      throw unexpected(response);
-    }
-  }
-
   private static UnavailableException unexpected(HttpResponse<String> response) {
     return Transport.unexpected(response);
   }
 
-  private URI uri(String path) {
-    return URI.create(config.baseUrl() + path);
+  /** A path on LinkedIn, or a URL a page links to, as long as it stays on LinkedIn. */
+  private URI uri(String pathOrUrl) {
+    URI base = URI.create(config.baseUrl());
+    URI target = base.resolve(pathOrUrl);
+    if (!base.getScheme().equals(target.getScheme())
+        || !base.getAuthority().equals(target.getAuthority())) {
+      throw new UnavailableException(
+          "LinkedIn sent the sign-in elsewhere: " + target.getHost(), null);
+    }
+    return target;
   }
 
   private static String encode(String value) {

@@ -2,6 +2,7 @@ package io.identities.linkedin.linkedin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * LinkedIn, as this gateway needs it: log a member in with their credentials (the password is used
@@ -44,6 +45,14 @@ public interface LinkedIn {
    * @throws RefusedException {@code NOT_FOUND} when LinkedIn knows no such profile
    */
   Person person(Session session, String person);
+
+  /**
+   * The person as Sales Navigator shows them to the member's seat: a Sales Navigator profile view,
+   * one of the account's scrapings.
+   *
+   * @param person as {@link #person} found them
+   */
+  Person lead(Session session, Person person);
 
   /**
    * Invites a person to connect, with a note (null for none); answers LinkedIn's invitation id.
@@ -116,8 +125,16 @@ public interface LinkedIn {
     }
   }
 
-  /** A login waiting for its challenge to be answered. */
-  record PendingLogin(String challengeId, ChallengeType type, String hint, String jsessionId) {}
+  /**
+   * A login waiting for its challenge to be answered: what LinkedIn asks for and says, and what the
+   * adapter posts back (the cookies of the sign-in, the security check's form).
+   */
+  record PendingLogin(
+      ChallengeType type,
+      String hint,
+      Map<String, String> cookies,
+      String action,
+      Map<String, String> form) {}
 
   /** How LinkedIn verifies this login. */
   enum ChallengeType {

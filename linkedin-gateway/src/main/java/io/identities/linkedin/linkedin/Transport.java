@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -73,12 +72,16 @@ final class Transport {
     }
   }
 
-  static Optional<String> cookie(HttpResponse<String> response, String name) {
-    return response.headers().allValues("set-cookie").stream()
-        .map(header -> header.split(";", 2)[0])
-        .filter(pair -> pair.startsWith(name + "="))
-        .map(pair -> pair.substring(name.length() + 1))
-        .findFirst();
+  /** Adds the cookies the response sets to {@code jar}, and answers it. */
+  static Map<String, String> cookies(HttpResponse<String> response, Map<String, String> jar) {
+    for (String header : response.headers().allValues("set-cookie")) {
+      String pair = header.split(";", 2)[0];
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        jar.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+      }
+    }
+    return jar;
   }
 
   static String cookieHeader(Map<String, String> cookies) {

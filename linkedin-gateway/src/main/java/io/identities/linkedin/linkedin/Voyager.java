@@ -29,7 +29,8 @@ import java.util.Map;
  * {@code li_at} and {@code JSESSIONID} cookies, the CSRF token, the Rest.li 2.0 protocol header;
  * the dash profile query, {@code verifyQuotaAndCreateV2} for invitations, {@code
  * sentInvitationViewsV2} and the invitation {@code withdraw} action, connections sorted {@code
- * RECENTLY_ADDED}, and messenger {@code createMessage}. LinkedIn's answers become the port's: 401
+ * RECENTLY_ADDED}, and messenger {@code createMessage}; and Sales Navigator's lead profiles ({@code
+ * /sales-api/salesApiProfiles}), with the same session. LinkedIn's answers become the port's: 401
  * an expired session, 403 {@code ACCOUNT_RESTRICTED} a restriction, 429 without a code or 999
  * throttling, any other refusal a {@link RefusedException} with LinkedIn's code ({@code data.code})
  * and words.
@@ -39,6 +40,10 @@ final class Voyager {
   private static final String API = "/voyager/api";
   private static final String PROFILE_DECORATION =
       "com.linkedin.voyager.dash.deco.identity.profile.FullProfileWithEntities-93";
+  private static final String SALES_PROFILES = "/sales-api/salesApiProfiles/";
+  private static final String LEAD_DECORATION =
+      "(entityUrn,objectUrn,firstName,lastName,fullName,headline,degree,location,"
+          + "pendingInvitation,flagshipProfileUrl,defaultPosition)";
   private static final String INVITE =
       "/voyagerRelationshipsDashMemberRelationships?action=verifyQuotaAndCreateV2"
           + "&decorationId=com.linkedin.voyager.dash.deco.relationships"
@@ -122,6 +127,36 @@ final class Voyager {
                     .path("invitation")
                     .path("invitationState")
                     .asText()));
+  }
+
+  /**
+   * The person as Sales Navigator shows a lead ({@code /sales-api/salesApiProfiles}, answered
+   * flat), by their member id; what Sales Navigator leaves out stays as the lookup found it.
+   */
+  Person lead(Session session, Person person) {
+    URI uri =
+        URI.create(
+            config.baseUrl()
+                + SALES_PROFILES
+                + "(profileId:"
+                + person.memberId()
+                + ",authType:NAME_SEARCH)?decoration="
+                + encode(LEAD_DECORATION));
+    JsonNode lead = answer(transport.send(request(session, uri, JSON).GET().build()));
+    String flagship = lead.path("flagshipProfileUrl").asText("");
+    int degree = lead.path("degree").asInt(-1);
+    return new Person(
+        person.memberId(),
+        flagship.contains("/in/")
+            ? People.publicIdentifier(flagship).orElse(person.publicIdentifier())
+            : person.publicIdentifier(),
+        lead.path("firstName").asText(person.firstName()),
+        lead.path("lastName").asText(person.lastName()),
+        lead.path("headline").asText(person.headline()),
+        lead.path("defaultPosition").path("companyName").asText(person.company()),
+        lead.path("location").asText(person.location()),
+        degree > 0 ? Integer.valueOf(degree) : person.degree(),
+        lead.path("pendingInvitation").asBoolean(person.invitationPending()));
   }
 
   String invite(Session session, Person person, String note) {
@@ -259,7 +294,11 @@ final class Voyager {
   }
 
   private HttpRequest.Builder request(Session session, String path, String accept) {
-    return HttpRequest.newBuilder(URI.create(config.baseUrl() + API + path))
+    return request(session, URI.create(config.baseUrl() + API + path), accept);
+  }
+
+  private HttpRequest.Builder request(Session session, URI uri, String accept) {
+    return HttpRequest.newBuilder(uri)
         .timeout(config.timeout())
         .header(
             "Cookie",

@@ -138,6 +138,7 @@ class LinkedInActionsTest {
     JsonNode event = event(visited, visit);
     assertFalse(event.path("data").path("scraping").asBoolean(), "not through Sales Navigator");
     assertEquals(1, linkedIn.profileViews(account.email()));
+    assertEquals(0, linkedIn.leadViews(account.email()), "no Sales Navigator seat");
   }
 
   @Test

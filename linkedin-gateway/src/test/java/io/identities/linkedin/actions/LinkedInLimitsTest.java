@@ -211,6 +211,10 @@ class LinkedInLimitsTest {
         count(first.identity(), firstVisits, "DONE")
             + count(second.identity(), secondVisits, "DONE");
     assertEquals(4, done, "one own scraping each and the pool's two");
+    assertEquals(
+        4,
+        linkedIn.leadViews(first.email()) + linkedIn.leadViews(second.email()),
+        "each visit read in Sales Navigator");
     JsonPath usage = identity(first.identity());
     assertEquals(2, usage.getInt("usage.scrapings.organizationPool.limit"));
     assertEquals(2, usage.getInt("usage.scrapings.organizationPool.used"));

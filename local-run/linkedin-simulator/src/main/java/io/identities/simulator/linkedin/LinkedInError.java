@@ -51,7 +51,9 @@ public enum LinkedInError {
   /** A message to nobody LinkedIn knows. */
   INVALID_RECIPIENT(422, plain(422, "Invalid recipient")),
   /** A message to a member who is not a 1st-degree connection. */
-  PROFILE_NOT_ACCESSIBLE(403, plain(403, "This profile can't be accessed"));
+  PROFILE_NOT_ACCESSIBLE(403, plain(403, "This profile can't be accessed")),
+  /** Sales Navigator's API, called by an account without a Sales Navigator seat. */
+  NO_SALES_NAVIGATOR(403, plain(403, "This member has no Sales Navigator contract"));
 
   private final int status;
   private final Map<String, Object> body;

@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * A stand-in for LinkedIn over HTTP: its web login ({@link Login}: {@code /uas/...}, {@code
- * /checkpoint/challenge/...}), its Voyager API ({@link Voyager}: {@code /voyager/api/...}) and the
- * simulator's own controls ({@link Controls}: {@code /simulator/...}), over a world of {@link
- * Member members}: the accounts that sign in and the {@link DemoPeople}.
+ * A stand-in for LinkedIn over HTTP: its web sign-in ({@link Login}: {@code /checkpoint/lg/...},
+ * {@code /checkpoint/challenge/...}), its Voyager API ({@link Voyager}: {@code /voyager/api/...})
+ * and the simulator's own controls ({@link Controls}: {@code /simulator/...}), over a world of
+ * {@link Member members}: the accounts that sign in and the {@link DemoPeople}.
  *
  * <p>Tests in this JVM drive it with the methods below: {@code email} is an account's login email
  * (case-insensitive), {@code slug} a member's public identifier. An unknown email, slug or
@@ -59,11 +59,13 @@ public final class LinkedInSimulator implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.setExecutor(executor);
-    route("/uas/login", login::page);
-    route("/uas/authenticate", login::authenticate);
-    route("/checkpoint/challenge/verify", login::verify);
-    route("/checkpoint/challenge/resend", login::resend);
+    route(CheckpointPages.SIGN_IN, login::signInPage);
+    route(CheckpointPages.SIGN_IN_SUBMIT, login::submit);
+    route(CheckpointPages.CHALLENGE, login::challengePage);
+    route(CheckpointPages.VERIFY, login::verify);
+    route(CheckpointPages.RESEND, login::resend);
     route("/voyager/api/", new Voyager(this.accounts, members, sessions, this::now)::handle);
+    route("/sales-api/", new SalesApi(this.accounts, members, sessions, this::now)::handle);
     route("/simulator/", new Controls(this, login)::handle);
     server.start();
   }
@@ -205,6 +207,11 @@ public final class LinkedInSimulator implements AutoCloseable {
   /** How many profiles the account's sessions read through Voyager. */
   public int profileViews(String email) {
     return accounts.get(email).activity().profileViews();
+  }
+
+  /** How many profiles the account's sessions read in Sales Navigator (its scrapings). */
+  public int leadViews(String email) {
+    return accounts.get(email).activity().leadViews();
   }
 
   /** Every Voyager call of the account's sessions, in order. */

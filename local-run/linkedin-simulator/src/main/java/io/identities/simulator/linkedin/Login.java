@@ -1,5 +1,7 @@
 package io.identities.simulator.linkedin;
 
+import io.identities.simulator.linkedin.CheckpointPages.Check;
+import io.identities.simulator.linkedin.CheckpointPages.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -7,36 +9,55 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * LinkedIn's web login, the way open-source clients use it:
+ * LinkedIn's web sign-in, as open-source clients drive it:
  *
  * <ul>
- *   <li>{@code GET /uas/login}: sets the {@code JSESSIONID} cookie ({@code "ajax:<hex>"}, quotes
- *       included); the next requests send its value without the quotes in a {@code csrf-token}
- *       header;
- *   <li>{@code POST /uas/authenticate} with {@code session_key} and {@code session_password}:
- *       answers {@code {"login_result": ...}}: {@code PASS} (and the {@code li_at} session cookie),
- *       {@code CHALLENGE} (with {@code challenge_id}, {@code challenge_type}, {@code hint}), {@code
- *       BAD_EMAIL}, {@code BAD_PASSWORD}, {@code PASSWORD_NOT_SET} (social-login account) or {@code
- *       CAPTCHA};
- *   <li>{@code POST /checkpoint/challenge/verify} with {@code challenge_id} and {@code pin}: {@code
- *       PASS}, {@code BAD_PIN}, {@code PENDING} (app approval not given yet), {@code REJECTED} or
- *       {@code EXPIRED};
- *   <li>{@code POST /checkpoint/challenge/resend} with {@code challenge_id} and an optional {@code
- *       method} (EMAIL_PIN or SMS_PIN): the code again, or another way.
+ *   <li>{@code GET /checkpoint/lg/login}: the sign-in page; it sets the {@code JSESSIONID} cookie
+ *       ({@code "ajax:<hex>"}, quotes included), whose value without the quotes is the form's
+ *       {@code csrfToken}, and carries a {@code loginCsrfParam};
+ *   <li>{@code POST /checkpoint/lg/login-submit} with the page's hidden inputs, {@code session_key}
+ *       and {@code session_password}: a {@code 303} to {@code /feed/} setting the {@code li_at}
+ *       session cookie; a {@code 303} to a security check ({@code
+ *       /checkpoint/challenge/<id>?ut=...}); or the sign-in page again with the error under the
+ *       field it concerns;
+ *   <li>{@code GET /checkpoint/challenge/<id>}: the check's page (email or SMS PIN, authenticator
+ *       app, approval in the LinkedIn app, or a captcha after too many attempts);
+ *   <li>{@code POST /checkpoint/challenge/verify} with the page's hidden inputs and the {@code
+ *       pin}: a {@code 303} to {@code /feed/} with {@code li_at}; the page again with an alert (a
+ *       wrong code, an approval declined) or without (an approval not given yet); a {@code 303} to
+ *       the sign-in page once the check has expired;
+ *   <li>{@code POST /checkpoint/challenge/resend} (the page's {@code resendUrl}) with the hidden
+ *       inputs: the code again, or by email or SMS instead when {@code challengeType} asks for the
+ *       other PIN check ("try another way").
  * </ul>
  *
- * A wrong csrf-token answers 403.
+ * A form whose {@code csrfToken} is not the session's answers 403.
  */
 final class Login {
 
   private static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(10);
+  private static final String WRONG_PIN =
+      "The verification code you entered isn't valid. Please check the code and try again.";
 
   private final Accounts accounts;
   private final Sessions sessions;
+
+  /** The {@code loginCsrfParam} each sign-in page handed out, by its csrfToken. */
+  private final Map<String, String> signInPages = new ConcurrentHashMap<>();
+
   private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
 
   private record Challenge(
-      String email, Account.TwoStep type, Instant expiresAt, Approval approval) {}
+      String email, Check check, String csrfToken, Instant expiresAt, Approval approval) {
+
+    Challenge with(Check check) {
+      return new Challenge(email, check, csrfToken, expiresAt, approval);
+    }
+
+    Challenge with(Approval approval) {
+      return new Challenge(email, check, csrfToken, expiresAt, approval);
+    }
+  }
 
   /** The member's answer to a sign-in request in the LinkedIn app. */
   enum Approval {
@@ -52,136 +73,174 @@ final class Login {
 
   /** The member answers the sign-in requests waiting in their LinkedIn app. */
   void answer(String email, Approval approval) {
-    challenges.replaceAll(
-        (id, c) ->
-            c.email().equalsIgnoreCase(email)
-                ? new Challenge(c.email(), c.type(), c.expiresAt(), approval)
-                : c);
+    challenges.replaceAll((id, c) -> c.email().equalsIgnoreCase(email) ? c.with(approval) : c);
   }
 
-  Reply page(Request request) {
-    return Reply.json(200, Map.of()).cookie("JSESSIONID", "\"ajax:" + Tokens.hex(8) + "\"");
+  Reply signInPage(Request request) {
+    String csrfToken = "ajax:" + Tokens.hex(8);
+    String loginCsrfParam = Tokens.hex(16);
+    signInPages.put(csrfToken, loginCsrfParam);
+    return Reply.html(200, CheckpointPages.signIn(csrfToken, loginCsrfParam, null, null))
+        .cookie("JSESSIONID", "\"" + csrfToken + "\"");
   }
 
-  Reply authenticate(Request request) {
-    if (!request.csrfMatches()) {
+  Reply submit(Request request) {
+    Map<String, String> form = request.form();
+    Optional<String> csrfToken = formCsrfToken(request, form);
+    if (csrfToken.isEmpty()
+        || !form.getOrDefault("loginCsrfParam", "").equals(signInPages.get(csrfToken.get()))) {
       return csrfRefused();
     }
-    Map<String, String> form = request.form();
     Optional<Account> found =
-        accounts.find(String.valueOf(form.get("session_key"))).map(AccountState::account);
+        accounts.find(form.getOrDefault("session_key", "")).map(AccountState::account);
     if (found.isEmpty()) {
-      return result("BAD_EMAIL");
+      return signInAgain(
+          csrfToken.get(),
+          Field.USERNAME,
+          "Couldn't find a LinkedIn account associated with this email. Please try again.");
     }
     Account account = found.get();
     if (account.captcha()) {
-      return result("CAPTCHA");
+      return challenge(account, Check.CAPTCHA, csrfToken.get());
     }
     if (account.password() == null) {
-      return result("PASSWORD_NOT_SET");
+      return signInAgain(
+          csrfToken.get(),
+          Field.PASSWORD,
+          "This account has no password: it signs in with Google, Microsoft or Apple."
+              + " Set a password in your LinkedIn settings to sign in with one.");
     }
     if (!account.password().equals(form.get("session_password"))) {
-      return result("BAD_PASSWORD");
+      return signInAgain(
+          csrfToken.get(),
+          Field.PASSWORD,
+          "That's not the right password. Try again or sign in with a one-time link.");
     }
+    signInPages.remove(csrfToken.get());
     if (account.twoStep() == Account.TwoStep.NONE) {
       return pass(account);
     }
-    String id = Tokens.hex(12);
-    challenges.put(
-        id,
-        new Challenge(
-            account.email(),
-            account.twoStep(),
-            Instant.now().plus(CHALLENGE_LIFETIME),
-            Approval.WAITING));
-    return challenged(id, account.twoStep(), account);
+    return challenge(account, Check.of(account.twoStep()), csrfToken.get());
+  }
+
+  /** {@code GET /checkpoint/challenge/<id>}: the page of a check still open. */
+  Reply challengePage(Request request) {
+    String id = request.path().substring(CheckpointPages.CHALLENGE.length());
+    return open(id, request.cookie("JSESSIONID").map(Login::unquoted))
+        .map(challenge -> page(id, challenge, null))
+        .orElseGet(() -> Reply.redirect(CheckpointPages.SIGN_IN));
   }
 
   Reply verify(Request request) {
-    if (!request.csrfMatches()) {
+    Map<String, String> form = request.form();
+    if (formCsrfToken(request, form).isEmpty()) {
       return csrfRefused();
     }
-    Map<String, String> form = request.form();
-    String id = String.valueOf(form.get("challenge_id"));
-    Challenge challenge = challenges.get(id);
-    if (challenge == null || challenge.expiresAt().isBefore(Instant.now())) {
-      return result("EXPIRED");
+    String id = form.getOrDefault("challengeId", "");
+    Optional<Challenge> open = open(id, formCsrfToken(request, form));
+    if (open.isEmpty()) {
+      return Reply.redirect(CheckpointPages.SIGN_IN);
     }
+    Challenge challenge = open.get();
     Account account = accounts.get(challenge.email()).account();
     String pin = form.getOrDefault("pin", "");
     boolean passed =
-        switch (challenge.type()) {
+        switch (challenge.check()) {
           case EMAIL_PIN, SMS_PIN -> account.pin().equals(pin);
           case AUTHENTICATOR_APP -> Totp.verify(account.totpSecret(), pin, Instant.now());
-          case APP_APPROVAL -> {
-            if (challenge.approval() == Approval.REJECTED) {
-              challenges.remove(id);
-              yield false;
-            }
-            yield challenge.approval() == Approval.APPROVED;
-          }
-          case NONE -> true;
+          case APP_APPROVAL -> challenge.approval() == Approval.APPROVED;
+          case CAPTCHA -> false;
         };
     if (passed) {
       challenges.remove(id);
       return pass(account);
     }
-    if (challenge.type() == Account.TwoStep.APP_APPROVAL) {
-      return result(challenge.approval() == Approval.REJECTED ? "REJECTED" : "PENDING");
-    }
-    return result("BAD_PIN");
+    return switch (challenge.check()) {
+      case APP_APPROVAL ->
+          page(
+              id,
+              challenge,
+              challenge.approval() == Approval.REJECTED
+                  ? "You declined this sign-in in the LinkedIn app."
+                  : null);
+      case CAPTCHA -> page(id, challenge, "Please complete the security check.");
+      default -> page(id, challenge, WRONG_PIN);
+    };
   }
 
-  /**
-   * Sends the code again, or another way ({@code method}: EMAIL_PIN or SMS_PIN), as LinkedIn's
-   * "resend" and "try another way" do.
-   */
+  /** The code again, or by email or SMS instead, as LinkedIn's "resend" and "try another way". */
   Reply resend(Request request) {
-    if (!request.csrfMatches()) {
+    Map<String, String> form = request.form();
+    if (formCsrfToken(request, form).isEmpty()) {
       return csrfRefused();
     }
-    Map<String, String> form = request.form();
-    String id = String.valueOf(form.get("challenge_id"));
-    Challenge challenge = challenges.get(id);
-    if (challenge == null || challenge.expiresAt().isBefore(Instant.now())) {
-      return result("EXPIRED");
+    String id = form.getOrDefault("challengeId", "");
+    Optional<Challenge> open = open(id, formCsrfToken(request, form));
+    if (open.isEmpty()) {
+      return Reply.redirect(CheckpointPages.SIGN_IN);
     }
-    Account.TwoStep type =
-        form.containsKey("method") ? Account.TwoStep.valueOf(form.get("method")) : challenge.type();
-    if (type != Account.TwoStep.EMAIL_PIN
-        && type != Account.TwoStep.SMS_PIN
-        && type != challenge.type()) {
+    Check asked = Check.ofChallengeType(form.getOrDefault("challengeType", ""));
+    Challenge challenge = open.get();
+    if (asked != challenge.check() && asked != Check.EMAIL_PIN && asked != Check.SMS_PIN) {
       return Reply.json(400, Map.of("status", 400, "message", "codes can be sent by email or SMS"));
     }
+    Challenge now = challenge.with(asked);
+    challenges.put(id, now);
+    return page(id, now, null);
+  }
+
+  private Reply challenge(Account account, Check check, String csrfToken) {
+    String id = "AQ" + Tokens.alphanumeric(24);
     challenges.put(
-        id, new Challenge(challenge.email(), type, challenge.expiresAt(), challenge.approval()));
-    return challenged(id, type, accounts.get(challenge.email()).account());
+        id,
+        new Challenge(
+            account.email(),
+            check,
+            csrfToken,
+            Instant.now().plus(CHALLENGE_LIFETIME),
+            Approval.WAITING));
+    return Reply.redirect(CheckpointPages.CHALLENGE + id + "?ut=" + Tokens.alphanumeric(22));
+  }
+
+  private Optional<Challenge> open(String id, Optional<String> csrfToken) {
+    return Optional.ofNullable(challenges.get(id))
+        .filter(c -> c.expiresAt().isAfter(Instant.now()))
+        .filter(c -> csrfToken.filter(c.csrfToken()::equals).isPresent());
+  }
+
+  private Reply page(String id, Challenge challenge, String error) {
+    Account account = accounts.get(challenge.email()).account();
+    String hint =
+        challenge.check() == Check.CAPTCHA
+            ? "Please complete the security check."
+            : account.hint(Account.TwoStep.valueOf(challenge.check().name()));
+    return Reply.html(
+        200, CheckpointPages.challenge(challenge.check(), id, challenge.csrfToken(), hint, error));
+  }
+
+  private Reply signInAgain(String csrfToken, Field field, String error) {
+    return Reply.html(
+        200, CheckpointPages.signIn(csrfToken, signInPages.get(csrfToken), field, error));
   }
 
   private Reply pass(Account account) {
-    return result("PASS").cookie("li_at", sessions.open(account.email()));
+    return Reply.redirect("/feed/").cookie("li_at", sessions.open(account.email()));
   }
 
-  /** A challenge to answer: its id, its kind, and where the code went. */
-  private static Reply challenged(String id, Account.TwoStep type, Account account) {
-    return Reply.json(
-        200,
-        Map.of(
-            "login_result",
-            "CHALLENGE",
-            "challenge_id",
-            id,
-            "challenge_type",
-            type.name(),
-            "hint",
-            account.hint(type)));
+  /** The form's csrfToken, when it is the JSESSIONID cookie's value without the quotes. */
+  private static Optional<String> formCsrfToken(Request request, Map<String, String> form) {
+    String token = form.get("csrfToken");
+    return request
+        .cookie("JSESSIONID")
+        .map(Login::unquoted)
+        .filter(session -> session.equals(token));
+  }
+
+  private static String unquoted(String value) {
+    return value.replace("\"", "");
   }
 
   private static Reply csrfRefused() {
     return Reply.json(403, Map.of("status", 403, "message", "CSRF check failed"));
-  }
-
-  private static Reply result(String loginResult) {
-    return Reply.json(200, Map.of("login_result", loginResult));
   }
 }

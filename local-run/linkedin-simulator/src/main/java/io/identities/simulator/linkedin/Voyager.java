@@ -15,9 +15,8 @@ import java.util.function.Supplier;
  * profile ({@code /me}), profiles by slug or member id, invitations to connect (send, list the
  * pending ones, withdraw), messages, and the recently added connections.
  *
- * <p>Every call needs the session cookies ({@code li_at}, {@code JSESSIONID}) and a csrf-token
- * matching the JSESSIONID (else 401), is recorded in the account's activity, meets the account's
- * restriction and throttling, and (all but {@code /me}) needs {@code x-restli-protocol-version}.
+ * <p>Every call is {@link SignedIn} and (all but {@code /me}) needs {@code
+ * x-restli-protocol-version}.
  */
 final class Voyager {
 
@@ -44,18 +43,7 @@ final class Voyager {
   }
 
   Reply handle(Request request) {
-    AccountState account =
-        request
-            .cookie("li_at")
-            .flatMap(sessions::owner)
-            .filter(email -> request.csrfMatches())
-            .flatMap(accounts::find)
-            .orElseThrow(LinkedInError.UNAUTHORIZED::refused);
-    account.activity().called(request.method(), request.rawPath());
-    Optional<LinkedInError> refusal = account.switches().refusal();
-    if (refusal.isPresent()) {
-      throw refusal.get().refused();
-    }
+    AccountState account = SignedIn.account(request, sessions, accounts);
     String path = request.path().substring(BASE.length());
     if (!path.equals("/me") && request.header("x-restli-protocol-version") == null) {
       throw LinkedInError.MISSING_PROTOCOL_VERSION.refused();
