@@ -95,6 +95,23 @@ public final class EventTypes {
   /** An email bounced; data: {@link ActivityEvents.EmailBounced}. */
   public static final String EMAIL_BOUNCED = "email.bounced";
 
+  /**
+   * An identity's warm-up was paid for and runs: campaigns sending through its inboxes pause until
+   * it ends; data: {@link WarmupChanged}.
+   */
+  public static final String WARMUP_STARTED = "warmup.started";
+
+  /**
+   * An identity's warm-up ran its course: campaigns may send again; data: {@link WarmupChanged}.
+   */
+  public static final String WARMUP_COMPLETED = "warmup.completed";
+
+  /**
+   * An identity's warm-up was cancelled (before or after payment): campaigns may send again; data:
+   * {@link WarmupChanged}.
+   */
+  public static final String WARMUP_CANCELLED = "warmup.cancelled";
+
   /** Every identity.* event, for bindings. */
   public static final String IDENTITY_ALL = "identity.*";
 

@@ -1,0 +1,341 @@
+package io.identities.warmup.domain;
+
+import io.identities.backbone.events.EventTypes;
+import io.identities.backbone.events.WarmupChanged;
+import io.identities.backbone.outbox.Outbox;
+import io.identities.backbone.problem.ProblemException;
+import io.identities.backbone.tenant.TenantContext;
+import io.identities.warmup.payment.PaymentConfig;
+import io.identities.warmup.payment.Payments;
+import io.identities.warmup.payment.Payments.PaymentEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.hibernate.exception.ConstraintViolationException;
+
+/**
+ * The rules of buying a warm-up: one order per idempotency key and one running order per identity
+ * (of an identity with a connected inbox); paid only when the payment provider says so, once per
+ * notification; cancelled before payment for nothing, after payment and before the first warm-up
+ * email with a full refund, and later without one.
+ */
+@ApplicationScoped
+public class OrderService {
+
+  private final Payments payments;
+  private final PaymentConfig price;
+  private final WarmupConfig warmup;
+  private final Outbox outbox;
+  private final TenantContext tenant;
+  private final EntityManager entityManager;
+  private final Clock clock;
+
+  OrderService(
+      Payments payments,
+      PaymentConfig price,
+      WarmupConfig warmup,
+      Outbox outbox,
+      TenantContext tenant,
+      EntityManager entityManager,
+      Clock clock) {
+    this.payments = payments;
+    this.price = price;
+    this.warmup = warmup;
+    this.outbox = outbox;
+    this.tenant = tenant;
+    this.entityManager = entityManager;
+    this.clock = clock;
+  }
+
+  /** An order and whether this call made it. */
+  public record Ordered(WarmupOrder order, boolean created) {}
+
+  /**
+   * Orders a warm-up for the identity, or answers the order made with this key before. The order is
+   * recorded first, then its payment page asked for (outside the transaction): if the provider
+   * cannot be reached, the same key again asks for it again.
+   */
+  public Ordered order(UUID identityId, String idempotencyKey) {
+    Ordered ordered;
+    try {
+      ordered = QuarkusTransaction.requiringNew().call(() -> record(identityId, idempotencyKey));
+    } catch (ConstraintViolationException e) {
+      // the same key, or another order of the identity, committed meanwhile
+      ordered = QuarkusTransaction.requiringNew().call(() -> record(identityId, idempotencyKey));
+    }
+    WarmupOrder order = ordered.order();
+    if (order.state != OrderState.PENDING_PAYMENT || order.checkoutId != null) {
+      return ordered;
+    }
+    Payments.Checkout checkout;
+    try {
+      checkout =
+          payments.checkout(
+              new Payments.Purchase(
+                  order.id, order.identityId, order.orgId, order.amountCents, order.currency));
+    } catch (Payments.UnavailableException e) {
+      throw new ProblemException(
+          502,
+          "Payment provider unavailable",
+          e.getMessage() + "; the order is kept: post again with the same Idempotency-Key",
+          List.of());
+    }
+    boolean created = ordered.created();
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              WarmupOrder saved = WarmupOrder.findById(order.id);
+              saved.checkoutId = checkout.id();
+              saved.checkoutUrl = checkout.url();
+              saved.checkoutExpiresAt = checkout.expiresAt();
+              return new Ordered(saved, created);
+            });
+  }
+
+  private Ordered record(UUID identityId, String key) {
+    WarmupOrder existing = WarmupOrder.byKey(key).orElse(null);
+    if (existing != null) {
+      if (!existing.identityId.equals(identityId)) {
+        throw ProblemException.unprocessable(
+            "The Idempotency-Key " + key + " was used for another identity's order");
+      }
+      return new Ordered(existing, false);
+    }
+    identity(identityId);
+    WarmupOrder active = WarmupOrder.activeOf(identityId).orElse(null);
+    if (active != null) {
+      throw ProblemException.conflict(
+          active.state == OrderState.PENDING_PAYMENT
+              ? "Order " + active.id + " of this identity waits for its payment: pay or cancel it"
+              : "The identity's inboxes are already warming up (order " + active.id + ")");
+    }
+    if (WarmupInbox.connectedOf(identityId) == 0) {
+      throw ProblemException.conflict(
+          "The identity has no connected inbox to warm up: connect one first");
+    }
+    WarmupOrder order = new WarmupOrder();
+    order.id = UUID.randomUUID();
+    order.identityId = identityId;
+    order.idempotencyKey = key;
+    order.state = OrderState.PENDING_PAYMENT;
+    order.amountCents = price.priceCents();
+    order.currency = price.currency();
+    order.createdAt = clock.instant();
+    order.persistAndFlush();
+    return new Ordered(order, true);
+  }
+
+  /**
+   * Cancels the order: before payment its page is closed; after payment and before the first
+   * warm-up email it is refunded in full (REFUNDED once the provider confirms); later it stops
+   * without a refund. Cancelling a cancelled order whose refund did not go through asks again.
+   */
+  public WarmupOrder cancel(UUID identityId, UUID orderId) {
+    WarmupOrder order = inTransaction(() -> order(identityId, orderId));
+    switch (order.state) {
+      case PENDING_PAYMENT -> {
+        if (order.checkoutId != null && !close(order.checkoutId)) {
+          throw ProblemException.conflict(
+              "The payment has just gone through: cancel again to be refunded");
+        }
+        return inTransaction(
+            () ->
+                stop(order(identityId, orderId), OrderState.CANCELLED, "cancelled before payment"));
+      }
+      case WARMING, PAUSED -> {
+        boolean refunded = order.firstEmailAt == null;
+        WarmupOrder stopped =
+            inTransaction(
+                () -> {
+                  WarmupOrder current = order(identityId, orderId);
+                  if (refunded) {
+                    current.refundRequestedAt = clock.instant();
+                  }
+                  return stop(
+                      current,
+                      OrderState.CANCELLED,
+                      refunded
+                          ? "cancelled before the first warm-up email: refunded in full"
+                          : "cancelled after the warm-up started: not refunded");
+                });
+        return refunded ? refund(stopped) : stopped;
+      }
+      case CANCELLED -> {
+        if (order.refundRequestedAt != null && order.refundId == null) {
+          return refund(order);
+        }
+        throw ProblemException.conflict("The order is already cancelled");
+      }
+      default ->
+          throw ProblemException.conflict(
+              "The order is " + order.state.name().toLowerCase() + ": nothing to cancel");
+    }
+  }
+
+  /**
+   * Acts on a verified notification of the payment provider, once per notification id: the order it
+   * is about is paid (its warm-up starts), expired unpaid, or refunded.
+   */
+  public void paymentEvent(PaymentEvent event) {
+    if (event.kind() == Payments.Kind.OTHER) {
+      return;
+    }
+    UUID orderId = inTransaction(() -> orderOf(event));
+    if (orderId == null) {
+      return; // not one of ours (another product on the same Stripe account)
+    }
+    WarmupOrder toRefund =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  int first =
+                      entityManager
+                          .createNativeQuery(
+                              "insert into warmup_payment_event (event_id, type, received_at)"
+                                  + " values (?1, ?2, ?3) on conflict do nothing")
+                          .setParameter(1, event.id())
+                          .setParameter(2, event.kind().name())
+                          .setParameter(3, clock.instant())
+                          .executeUpdate();
+                  if (first == 0) {
+                    return null;
+                  }
+                  WarmupOrder order = WarmupOrder.findById(orderId);
+                  switch (event.kind()) {
+                    case PAID -> paid(order, event.paymentId());
+                    case CHECKOUT_EXPIRED -> {
+                      if (order.state == OrderState.PENDING_PAYMENT) {
+                        stop(order, OrderState.CANCELLED, "the payment page expired unpaid");
+                      }
+                    }
+                    case REFUNDED -> {
+                      order.state = OrderState.REFUNDED;
+                      order.refundedAt = clock.instant();
+                    }
+                    default -> {}
+                  }
+                  return order.refundRequestedAt != null && order.refundId == null ? order : null;
+                });
+    if (toRefund != null) {
+      refund(toRefund);
+    }
+  }
+
+  private void paid(WarmupOrder order, String paymentId) {
+    if (order.paymentId != null) {
+      return;
+    }
+    order.paymentId = paymentId;
+    order.paidAt = clock.instant();
+    if (order.state != OrderState.PENDING_PAYMENT) {
+      // paid while being cancelled: nothing was delivered, so it is paid back
+      order.refundRequestedAt = clock.instant();
+      order.stateReason = "paid after it was cancelled: refunded in full";
+      return;
+    }
+    order.state = OrderState.WARMING;
+    order.stateReason = null;
+    order.startedAt = order.paidAt;
+    order.endsAt = order.startedAt.plus(Duration.ofDays(warmup.days()));
+    publish(EventTypes.WARMUP_STARTED, order);
+  }
+
+  private WarmupOrder refund(WarmupOrder order) {
+    String refundId;
+    try {
+      refundId = payments.refund(order.id, order.paymentId);
+    } catch (Payments.UnavailableException e) {
+      throw new ProblemException(
+          502,
+          "Payment provider unavailable",
+          e.getMessage() + "; the order is cancelled: cancel it again to ask for the refund",
+          List.of());
+    }
+    return inTransaction(
+        () -> {
+          WarmupOrder current = order(order.identityId, order.id);
+          current.refundId = refundId;
+          return current;
+        });
+  }
+
+  private WarmupOrder stop(WarmupOrder order, OrderState state, String reason) {
+    order.state = state;
+    order.stateReason = reason;
+    order.cancelledAt = clock.instant();
+    publish(EventTypes.WARMUP_CANCELLED, order);
+    return order;
+  }
+
+  private void publish(String type, WarmupOrder order) {
+    outbox.publishEvent(
+        type,
+        order.orgId,
+        order.identityId,
+        new WarmupChanged(
+            order.identityId,
+            order.id,
+            order.state.name(),
+            order.startedAt,
+            order.endsAt,
+            order.stateReason,
+            clock.instant()));
+  }
+
+  /**
+   * The order a notification is about, acting for its organization from then on: webhooks come
+   * without a tenant, and a transaction's tenant is fixed when it first reads.
+   */
+  private UUID orderOf(PaymentEvent event) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> found =
+        entityManager
+            .createNativeQuery(
+                "select id, org_id from warmup_order where id = ?1 or checkout_id = ?2"
+                    + " or payment_id = ?3")
+            .setParameter(1, event.orderId())
+            .setParameter(2, event.checkoutId())
+            .setParameter(3, event.paymentId())
+            .getResultList();
+    if (found.isEmpty()) {
+      return null;
+    }
+    tenant.actFor((String) found.get(0)[1]);
+    return (UUID) found.get(0)[0];
+  }
+
+  private boolean close(String checkoutId) {
+    try {
+      return payments.close(checkoutId);
+    } catch (Payments.UnavailableException e) {
+      throw new ProblemException(
+          502, "Payment provider unavailable", e.getMessage() + "; try again", List.of());
+    }
+  }
+
+  public WarmupOrder order(UUID identityId, UUID orderId) {
+    return WarmupOrder.<WarmupOrder>find("id = ?1 and identityId = ?2", orderId, identityId)
+        .firstResultOptional()
+        .orElseThrow(() -> ProblemException.notFound("Order", orderId));
+  }
+
+  public WarmupIdentity identity(UUID identityId) {
+    return WarmupIdentity.<WarmupIdentity>findByIdOptional(identityId)
+        .orElseThrow(() -> ProblemException.notFound("Identity", identityId));
+  }
+
+  /** The moment used for progress (the service's clock). */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  private static <T> T inTransaction(Supplier<T> work) {
+    return QuarkusTransaction.requiringNew().call(work::get);
+  }
+}

@@ -1,0 +1,13 @@
+package io.identities.warmup.domain;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The warm-up itself: {@code warmup.plan.*}. */
+@ConfigMapping(prefix = "warmup.plan")
+public interface WarmupConfig {
+
+  /** How long a warm-up runs ("about 3 weeks"). */
+  @WithDefault("21")
+  int days();
+}

@@ -1,0 +1,46 @@
+package io.identities.warmup.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.TenantId;
+
+/**
+ * An inbox of an identity as email-gateway announces it (email.inbox.connected/disconnected): only
+ * what the warm-up needs to know, never its credentials (they stay in email-gateway).
+ */
+@Entity
+@Table(name = "warmup_inbox")
+public class WarmupInbox extends PanacheEntityBase {
+
+  public static final String CONNECTED = "CONNECTED";
+
+  @Id
+  @Column(name = "inbox_id")
+  public UUID inboxId;
+
+  @TenantId
+  @Column(name = "org_id", nullable = false, updatable = false)
+  public String orgId;
+
+  @Column(name = "identity_id", nullable = false)
+  public UUID identityId;
+
+  @Column(nullable = false)
+  public String address;
+
+  @Column(nullable = false)
+  public String status;
+
+  /** When the announced change happened: an older announcement arriving later is ignored. */
+  @Column(name = "changed_at", nullable = false)
+  public Instant changedAt;
+
+  public static long connectedOf(UUID identityId) {
+    return count("identityId = ?1 and status = ?2", identityId, CONNECTED);
+  }
+}

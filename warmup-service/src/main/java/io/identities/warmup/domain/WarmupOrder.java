@@ -1,0 +1,105 @@
+package io.identities.warmup.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.TenantId;
+
+/** A warm-up bought for an identity: its price, its payment, and where the warm-up stands. */
+@Entity
+@Table(name = "warmup_order")
+public class WarmupOrder extends PanacheEntityBase {
+
+  @Id public UUID id;
+
+  @TenantId
+  @Column(name = "org_id", nullable = false, updatable = false)
+  public String orgId;
+
+  @Column(name = "identity_id", nullable = false, updatable = false)
+  public UUID identityId;
+
+  /** The caller's key: the same key again answers this order. */
+  @Column(name = "idempotency_key", nullable = false, updatable = false)
+  public String idempotencyKey;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public OrderState state;
+
+  @Column(name = "state_reason")
+  public String stateReason;
+
+  /** The price in the currency's minor unit (cents), from configuration at ordering time. */
+  @Column(name = "amount_cents", nullable = false, updatable = false)
+  public long amountCents;
+
+  @Column(nullable = false, updatable = false)
+  public String currency;
+
+  /** The payment provider's checkout (a Stripe Checkout Session id). */
+  @Column(name = "checkout_id")
+  public String checkoutId;
+
+  @Column(name = "checkout_url")
+  public String checkoutUrl;
+
+  @Column(name = "checkout_expires_at")
+  public Instant checkoutExpiresAt;
+
+  /** The provider's payment, once paid (a Stripe PaymentIntent id). */
+  @Column(name = "payment_id")
+  public String paymentId;
+
+  @Column(name = "refund_id")
+  public String refundId;
+
+  @Column(name = "refund_requested_at")
+  public Instant refundRequestedAt;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  public Instant createdAt;
+
+  @Column(name = "paid_at")
+  public Instant paidAt;
+
+  @Column(name = "started_at")
+  public Instant startedAt;
+
+  @Column(name = "ends_at")
+  public Instant endsAt;
+
+  /** When the first warm-up email went: from then on, a cancellation is not refunded. */
+  @Column(name = "first_email_at")
+  public Instant firstEmailAt;
+
+  @Column(name = "cancelled_at")
+  public Instant cancelledAt;
+
+  @Column(name = "refunded_at")
+  public Instant refundedAt;
+
+  @Version public long version;
+
+  public static Optional<WarmupOrder> byKey(String idempotencyKey) {
+    return find("idempotencyKey", idempotencyKey).firstResultOptional();
+  }
+
+  /** The identity's newest order, if it ever had one. */
+  public static Optional<WarmupOrder> latestOf(UUID identityId) {
+    return find("identityId = ?1 order by createdAt desc", identityId).firstResultOptional();
+  }
+
+  public static Optional<WarmupOrder> activeOf(UUID identityId) {
+    return find("identityId = ?1 and state in ?2", identityId, OrderState.ACTIVE)
+        .firstResultOptional();
+  }
+}

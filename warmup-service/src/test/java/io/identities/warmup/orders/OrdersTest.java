@@ -1,0 +1,390 @@
+package io.identities.warmup.orders;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.identities.backbone.events.EventTypes;
+import io.identities.backbone.events.Events;
+import io.identities.backbone.events.Exchanges;
+import io.identities.backbone.events.InboxConnectionChanged;
+import io.identities.backbone.testing.BrokerProbe;
+import io.identities.backbone.testing.IdentitySnapshots;
+import io.identities.backbone.testing.KnownIdentities;
+import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.backbone.testing.Tokens;
+import io.identities.simulator.stripe.StripeSimulator;
+import io.identities.warmup.support.StripeSimulatorResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Buying a warm-up, against the Stripe simulator over HTTP (the official Stripe library on the
+ * service's side) and real PostgreSQL and RabbitMQ: the order, the payment only Stripe's signed
+ * webhook makes, forged, stale and repeated webhooks, cancellation and refund.
+ */
+@QuarkusTest
+@WithTestResource(LocalInfrastructure.class)
+@WithTestResource(StripeSimulatorResource.class)
+class OrdersTest {
+
+  private static final String WARMUP = "/api/warmup/identities/{id}";
+  private static final String ORDERS = WARMUP + "/orders";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Inject Events events;
+  @Inject EntityManager entityManager;
+
+  @TestHTTPResource("/api/warmup/payments/stripe/webhook")
+  URL webhook;
+
+  private final String org = Tokens.newOrganization();
+  private final BrokerProbe broker = new BrokerProbe();
+  private final StripeSimulator stripe = StripeSimulatorResource.stripe();
+
+  @BeforeEach
+  void forwardWebhooks() {
+    stripe.forwardTo(webhook.toString());
+  }
+
+  @AfterEach
+  void closeProbe() throws Exception {
+    broker.close();
+  }
+
+  @Test
+  void shouldOrderOnceAtTheConfiguredPriceAndStartOnlyWhenStripeSaysItIsPaid() {
+    String started = broker.listen(Exchanges.EVENTS, EventTypes.WARMUP_STARTED);
+    UUID identity = identityWithInbox();
+
+    JsonPath order =
+        api()
+            .header("Idempotency-Key", "order-1")
+            .post(ORDERS, identity)
+            .then()
+            .statusCode(201)
+            .body("state", equalTo("PENDING_PAYMENT"))
+            .body("price.amount", equalTo("50.00"))
+            .body("price.currency", equalTo("EUR"))
+            .body("payment.provider", equalTo("stripe"))
+            .extract()
+            .jsonPath();
+    String again =
+        api()
+            .header("Idempotency-Key", "order-1")
+            .post(ORDERS, identity)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("id");
+    assertEquals(order.getString("id"), again);
+
+    Map<String, Object> session = stripe.session(checkoutId(order));
+    assertEquals(5000L, ((Number) session.get("amount_total")).longValue());
+    assertEquals("eur", session.get("currency"));
+    assertEquals(order.getString("id"), session.get("client_reference_id"));
+    api().get(WARMUP, identity).then().statusCode(200).body("state", equalTo("PENDING_PAYMENT"));
+
+    stripe.pay(checkoutId(order));
+
+    JsonPath warming = awaitState(identity, "WARMING");
+    assertEquals(1, warming.getInt("day"));
+    assertEquals(21, warming.getInt("days"));
+    assertEquals(
+        Instant.parse(warming.getString("startedAt")).plus(Duration.ofDays(21)),
+        Instant.parse(warming.getString("endsAt")));
+    JsonNode event = event(started, order.getString("id"));
+    assertEquals(identity.toString(), event.path("data").path("identityId").asText());
+    assertEquals("WARMING", event.path("data").path("state").asText());
+  }
+
+  @Test
+  void shouldMakeOneOrderOfTwoRequestsRacingWithOneKey() {
+    UUID identity = identityWithInbox();
+
+    List<Response> answers =
+        Stream.of(1, 2)
+            .map(
+                i ->
+                    CompletableFuture.supplyAsync(
+                        () -> api().header("Idempotency-Key", "raced").post(ORDERS, identity)))
+            .toList()
+            .stream()
+            .map(CompletableFuture::join)
+            .toList();
+
+    assertEquals(
+        List.of(200, 201),
+        answers.stream().map(Response::statusCode).sorted().toList(),
+        "one made it, the other answers it");
+    assertEquals(answers.get(0).path("id"), (Object) answers.get(1).path("id"));
+    assertEquals(answers.get(0).path("payment.url"), (Object) answers.get(1).path("payment.url"));
+    assertEquals(1L, orderCount(identity));
+  }
+
+  @Test
+  void shouldTrustOnlyStripesSignatureAndActOnceOnAnEventDeliveredAgain() throws Exception {
+    UUID identity = identityWithInbox();
+    JsonPath order = order(identity, "order-webhooks");
+    String completed = completedEvent(checkoutId(order));
+
+    given()
+        .header("Stripe-Signature", "t=" + Instant.now().getEpochSecond() + ",v1=00ff")
+        .body(completed)
+        .post(webhook)
+        .then()
+        .statusCode(400)
+        .body("title", equalTo("Unverified notification"));
+    given().body(completed).post(webhook).then().statusCode(400);
+    given()
+        .header("Stripe-Signature", stripe.sign(completed, Instant.now().minusSeconds(600)))
+        .body(completed)
+        .post(webhook)
+        .then()
+        .statusCode(400);
+    api().get(WARMUP, identity).then().body("state", equalTo("PENDING_PAYMENT"));
+
+    String eventId = stripe.pay(checkoutId(order));
+    awaitState(identity, "WARMING");
+    StripeSimulator.Delivery delivery =
+        stripe.deliveries().stream().filter(d -> d.eventId().equals(eventId)).findFirst().get();
+    Instant paidAt = Instant.parse(orderView(identity, order).getString("paidAt"));
+
+    given()
+        .header("Stripe-Signature", delivery.signature())
+        .body(delivery.payload())
+        .post(webhook)
+        .then()
+        .statusCode(204);
+    stripe.redeliver(eventId);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                stripe.deliveries().stream()
+                        .filter(d -> d.eventId().equals(eventId) && d.status() == 204)
+                        .count()
+                    == 2);
+
+    assertEquals(paidAt, Instant.parse(orderView(identity, order).getString("paidAt")));
+    assertEquals(1L, outboxCount(EventTypes.WARMUP_STARTED, order.getString("id")), "started once");
+  }
+
+  @Test
+  void shouldRefuseOrdersThatCannotBeFulfilledAndRecordNothing() {
+    UUID bare = identity();
+    api()
+        .post(ORDERS, bare)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("Idempotency-Key"));
+    api().header("Idempotency-Key", "k").post(ORDERS, UUID.randomUUID()).then().statusCode(404);
+    api()
+        .header("Idempotency-Key", "no-inbox")
+        .post(ORDERS, bare)
+        .then()
+        .statusCode(409)
+        .body(
+            "detail", equalTo("The identity has no connected inbox to warm up: connect one first"));
+    assertEquals(0L, orderCount(bare));
+
+    UUID identity = identityWithInbox();
+    JsonPath order = order(identity, "first");
+    api().header("Idempotency-Key", "second").post(ORDERS, identity).then().statusCode(409);
+    UUID other = identityWithInbox();
+    api().header("Idempotency-Key", "first").post(ORDERS, other).then().statusCode(422);
+    stripe.pay(checkoutId(order));
+    awaitState(identity, "WARMING");
+    api()
+        .header("Idempotency-Key", "third")
+        .post(ORDERS, identity)
+        .then()
+        .statusCode(409)
+        .body(
+            "detail",
+            equalTo(
+                "The identity's inboxes are already warming up (order "
+                    + order.getString("id")
+                    + ")"));
+    assertEquals(1L, orderCount(identity));
+    assertEquals(0L, orderCount(other));
+  }
+
+  @Test
+  void shouldCancelBeforePaymentForNothingAndRefundInFullBeforeTheFirstWarmupEmail() {
+    String cancelled = broker.listen(Exchanges.EVENTS, EventTypes.WARMUP_CANCELLED);
+    UUID identity = identityWithInbox();
+    JsonPath unpaid = order(identity, "unpaid");
+
+    api()
+        .post(ORDERS + "/{order}/cancellation", identity, unpaid.getString("id"))
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("CANCELLED"))
+        .body("refundPending", equalTo(false));
+    assertEquals("expired", stripe.session(checkoutId(unpaid)).get("status"));
+    event(cancelled, unpaid.getString("id"));
+
+    JsonPath paid = order(identity, "paid");
+    stripe.pay(checkoutId(paid));
+    awaitState(identity, "WARMING");
+    api()
+        .post(ORDERS + "/{order}/cancellation", identity, paid.getString("id"))
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("CANCELLED"));
+    event(cancelled, paid.getString("id"));
+
+    JsonPath refunded = awaitState(identity, "REFUNDED");
+    assertNotNull(refunded.getString("order.refundedAt"));
+    assertEquals(
+        "cancelled before the first warm-up email: refunded in full", refunded.getString("reason"));
+    assertTrue(
+        stripe.deliveries().stream().anyMatch(d -> d.type().equals("charge.refunded")),
+        "Stripe confirmed the refund");
+    api()
+        .post(ORDERS + "/{order}/cancellation", identity, paid.getString("id"))
+        .then()
+        .statusCode(409);
+  }
+
+  private UUID identity() {
+    return KnownIdentities.announce(
+        broker, events, org, IdentitySnapshots.of(UUID.randomUUID(), 0, "Ada"), WARMUP);
+  }
+
+  private UUID identityWithInbox() {
+    UUID identity = identity();
+    UUID inbox = UUID.randomUUID();
+    broker.publish(
+        events,
+        events.envelope(
+            EventTypes.EMAIL_INBOX_CONNECTED,
+            org,
+            inbox.toString(),
+            new InboxConnectionChanged(identity, inbox, "ada@warm.example", "CONNECTED", 1)));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> api().get(WARMUP, identity).jsonPath().getInt("connectedInboxes") == 1);
+    return identity;
+  }
+
+  private JsonPath order(UUID identity, String key) {
+    return api()
+        .header("Idempotency-Key", key)
+        .post(ORDERS, identity)
+        .then()
+        .statusCode(201)
+        .body("payment.url", notNullValue())
+        .extract()
+        .jsonPath();
+  }
+
+  private JsonPath orderView(UUID identity, JsonPath order) {
+    return api()
+        .get(ORDERS + "/{order}", identity, order.getString("id"))
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  private JsonPath awaitState(UUID identity, String state) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> state.equals(api().get(WARMUP, identity).jsonPath().getString("state")));
+    return api().get(WARMUP, identity).jsonPath();
+  }
+
+  /** The checkout session id at the end of the payment page's URL. */
+  private static String checkoutId(JsonPath order) {
+    String url = order.getString("payment.url");
+    return url.substring(url.lastIndexOf('/') + 1);
+  }
+
+  /** A checkout.session.completed event for the session, as Stripe would word it. */
+  private String completedEvent(String sessionId) throws Exception {
+    Map<String, Object> session = new java.util.LinkedHashMap<>(stripe.session(sessionId));
+    session.put("status", "complete");
+    session.put("payment_status", "paid");
+    session.put("payment_intent", "pi_forged");
+    return JSON.writeValueAsString(
+        Map.of(
+            "id",
+            "evt_forged_" + UUID.randomUUID(),
+            "object",
+            "event",
+            "api_version",
+            StripeSimulator.API_VERSION,
+            "created",
+            Instant.now().getEpochSecond(),
+            "type",
+            "checkout.session.completed",
+            "data",
+            Map.of("object", session)));
+  }
+
+  private JsonNode event(String queue, String orderId) {
+    try {
+      return JSON.readTree(
+          BrokerProbe.body(broker.nextContaining(queue, orderId, Duration.ofSeconds(15))));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long orderCount(UUID identity) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        entityManager
+                            .createNativeQuery(
+                                "select count(*) from warmup_order where identity_id = ?1")
+                            .setParameter(1, identity)
+                            .getSingleResult())
+                    .longValue());
+  }
+
+  private long outboxCount(String type, String orderId) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        entityManager
+                            .createNativeQuery(
+                                "select count(*) from outbox_message where routing_key = ?1 and envelope like ?2")
+                            .setParameter(1, type)
+                            .setParameter(2, "%" + orderId + "%")
+                            .getSingleResult())
+                    .longValue());
+  }
+
+  private RequestSpecification api() {
+    return given().auth().oauth2(Tokens.member(org));
+  }
+}
