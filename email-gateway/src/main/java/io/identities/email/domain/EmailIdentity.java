@@ -5,10 +5,12 @@ import io.identities.backbone.replica.ScheduledIdentityReplica;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * An identity as the email gateway knows it, replicated from identity.* events: the per-inbox
- * limits, the signature appended to every email, and the working hours it sends in.
+ * limits, the signature appended to every email, and the working hours it sends in; and, from
+ * warmup.* events, whether its inboxes are warming up.
  */
 @Entity
 @Table(name = "email_identity")
@@ -25,6 +27,14 @@ public class EmailIdentity extends ScheduledIdentityReplica {
 
   @Column(name = "signature_text")
   public String signatureText;
+
+  /** Its inboxes are warming up: its campaign sends are held until the warm-up ends. */
+  @Column(name = "warming_up", nullable = false)
+  public boolean warmingUp;
+
+  /** When the warm-up last changed (warmup-service's time): older news is ignored. */
+  @Column(name = "warmup_changed_at")
+  public Instant warmupChangedAt;
 
   @Override
   protected void copy(IdentitySnapshot snapshot) {

@@ -37,8 +37,9 @@ import org.jboss.logging.Logger;
 /**
  * Decides the due sends, an identity's batch at a time, follow-ups first (spec "Load Balancing" and
  * "Email Rate"): outside working hours, or with every inbox it may use at a limit, a send is
- * deferred to its next slot; a lead whose inbox cannot send is held; otherwise an inbox is chosen
- * and its capacity reserved, and the batch's messages go to their inboxes' SMTP servers.
+ * deferred to its next slot; a lead whose inbox cannot send is held, as is every send while the
+ * identity's inboxes warm up ({@link WarmupHandler}); otherwise an inbox is chosen and its capacity
+ * reserved, and the batch's messages go to their inboxes' SMTP servers.
  *
  * <p>Safe with any number of workers and instances: a worker decides for an identity only while it
  * holds the lock on the identity's row ({@code FOR NO KEY UPDATE SKIP LOCKED}: others move on to
@@ -50,6 +51,8 @@ public class Dispatcher {
 
   private static final Logger LOG = Logger.getLogger(Dispatcher.class);
   private static final int BATCH = 200;
+  static final String WARMING_UP =
+      "the identity's inboxes are warming up: its campaigns send again when the warm-up ends";
   private static final Duration LONGEST_BACK_OFF = Duration.ofHours(1);
 
   private final EntityManager entityManager;
@@ -175,6 +178,10 @@ public class Dispatcher {
       List<Inbox> connected,
       Capacity capacity,
       Instant now) {
+    if (identity.warmingUp) {
+      send.hold(WARMING_UP);
+      return false;
+    }
     if (window.isEmpty()) {
       send.requeue(now.plus(Duration.ofDays(1)), "the identity has no working hours");
       return false;
@@ -202,8 +209,7 @@ public class Dispatcher {
       }
       candidates = List.of(inbox);
     } else if (connected.isEmpty()) {
-      send.status = SendStatus.HELD;
-      send.statusReason = "the identity has no connected inbox";
+      send.hold("the identity has no connected inbox");
       return false;
     } else {
       candidates = connected;

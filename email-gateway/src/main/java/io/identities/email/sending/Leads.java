@@ -38,8 +38,7 @@ public class Leads {
   /** Holds a send whose lead's inbox cannot send, erroring the lead the first time. */
   void hold(Send send, LeadAssignment assignment, Inbox inbox) {
     String reason = "the inbox " + inbox.address + " its sequence started on is " + describe(inbox);
-    send.status = SendStatus.HELD;
-    send.statusReason = reason;
+    send.hold(reason);
     error(assignment, reason);
   }
 
@@ -48,7 +47,7 @@ public class Leads {
     List<LeadAssignment> assigned = LeadAssignment.list("inboxId", inbox.id);
     if (inbox.status == InboxStatus.CONNECTED) {
       assigned.forEach(this::resolve);
-      releaseHeld(inbox.identityId);
+      Send.releaseHeld(inbox.identityId, clock.instant());
     } else {
       String reason =
           "the inbox " + inbox.address + " its sequence started on is " + describe(inbox);
@@ -81,22 +80,8 @@ public class Leads {
     }
     assignment.inboxId = inbox.id;
     resolve(assignment);
-    releaseHeld(identityId);
+    Send.releaseHeld(identityId, clock.instant());
     return assignment;
-  }
-
-  /**
-   * Held sends of the identity are decided again now, as are its queued ones (the new inbox may
-   * have room before their slot); those still blocked are held or deferred again.
-   */
-  private void releaseHeld(UUID identityId) {
-    Send.update(
-        "status = ?1, statusReason = null, notBefore = ?2 where identityId = ?3 and (status = ?4"
-            + " or status = ?1)",
-        SendStatus.QUEUED,
-        clock.instant(),
-        identityId,
-        SendStatus.HELD);
   }
 
   private void error(LeadAssignment assignment, String reason) {

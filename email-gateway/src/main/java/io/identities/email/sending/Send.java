@@ -96,6 +96,27 @@ public class Send extends PanacheEntityBase {
   @Column(name = "queue_position", insertable = false, updatable = false)
   public Long queuePosition;
 
+  /** Holds it, for as long as {@code reason} says. */
+  void hold(String reason) {
+    status = SendStatus.HELD;
+    statusReason = reason;
+  }
+
+  /**
+   * The identity's held sends are decided again now, as are its queued ones (an inbox may have room
+   * before their slot); those still blocked are held or deferred again. Their queue positions keep
+   * their order.
+   */
+  static void releaseHeld(UUID identityId, Instant now) {
+    update(
+        "status = ?1, statusReason = null, notBefore = ?2 where identityId = ?3 and (status = ?4"
+            + " or status = ?1)",
+        SendStatus.QUEUED,
+        now,
+        identityId,
+        SendStatus.HELD);
+  }
+
   /** Gives back the reserved capacity and waits for another slot. */
   void requeue(Instant notBefore, String reason) {
     status = SendStatus.QUEUED;

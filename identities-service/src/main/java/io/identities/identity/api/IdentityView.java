@@ -18,6 +18,7 @@ public record IdentityView(
     String phone,
     String pictureUrl,
     Channels channels,
+    Warmup warmup,
     LinkedInSettingsView linkedinSettings,
     EmailSettingsView emailSettings,
     WorkingHours workingHours,
@@ -28,6 +29,9 @@ public record IdentityView(
   /** What is connected: campaigns need a channel connected to run on it. */
   public record Channels(
       boolean linkedinConnected, boolean salesNavigator, boolean emailConnected) {}
+
+  /** Its email warm-up (null when none was ever ordered): its state, and when it ends. */
+  public record Warmup(String state, Instant endsAt) {}
 
   static IdentityView of(Identity identity) {
     return new IdentityView(
@@ -42,6 +46,9 @@ public record IdentityView(
         identity.contact.phone,
         identity.pictureSha256 == null ? null : "/api/identities/" + identity.id + "/picture",
         new Channels(identity.linkedinConnected, identity.salesNavigator, identity.emailConnected),
+        identity.warmupState == null
+            ? null
+            : new Warmup(identity.warmupState, identity.warmupEndsAt),
         LinkedInSettingsView.of(identity),
         EmailSettingsView.of(identity),
         identity.workingHours(),

@@ -71,6 +71,18 @@ public class Identity extends PanacheEntityBase {
   @Column(name = "email_connected", nullable = false)
   public boolean emailConnected;
 
+  /** Its email warm-up's state (WARMING, COMPLETED, ...), null if none was ever ordered. */
+  @Column(name = "warmup_state")
+  public String warmupState;
+
+  /** When the warm-up ends (or ended). */
+  @Column(name = "warmup_ends_at")
+  public Instant warmupEndsAt;
+
+  /** When warmup-service last changed it: older news is ignored. */
+  @Column(name = "warmup_changed_at")
+  public Instant warmupChangedAt;
+
   /** The profile picture's hash (its ETag), or null without a picture. */
   @Column(name = "picture_sha256")
   public String pictureSha256;

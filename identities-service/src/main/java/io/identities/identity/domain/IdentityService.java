@@ -5,6 +5,7 @@ import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.IdentityDeleted;
 import io.identities.backbone.events.InboxConnectionChanged;
 import io.identities.backbone.events.LinkedInSessionConnected;
+import io.identities.backbone.events.WarmupChanged;
 import io.identities.backbone.outbox.Outbox;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.problem.ProblemException;
@@ -154,6 +155,24 @@ public class IdentityService {
           null,
           identity -> identity.emailConnected = change.connectedInboxes() > 0);
     }
+  }
+
+  /** Its warm-up changed (paid, completed, cancelled): the latest change is shown. */
+  public void warmupChanged(WarmupChanged change) {
+    Identity identity = Identity.<Identity>findByIdOptional(change.identityId()).orElse(null);
+    if (identity == null
+        || (identity.warmupChangedAt != null
+            && !change.changedAt().isAfter(identity.warmupChangedAt))) {
+      return;
+    }
+    update(
+        change.identityId(),
+        null,
+        changed -> {
+          changed.warmupState = change.state();
+          changed.warmupEndsAt = change.endsAt();
+          changed.warmupChangedAt = change.changedAt();
+        });
   }
 
   public void delete(UUID id, Long expectedVersion) {

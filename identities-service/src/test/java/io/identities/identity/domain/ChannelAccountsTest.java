@@ -2,6 +2,8 @@ package io.identities.identity.domain;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.identities.backbone.events.EventEnvelope;
 import io.identities.backbone.events.EventTypes;
@@ -10,6 +12,7 @@ import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.events.InboxConnectionChanged;
 import io.identities.backbone.events.LinkedInSessionConnected;
 import io.identities.backbone.events.LinkedInSessionDisconnected;
+import io.identities.backbone.events.WarmupChanged;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
@@ -18,6 +21,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -67,6 +71,67 @@ class ChannelAccountsTest {
                 !api.request()
                     .get("/api/identities/{id}", id)
                     .<Boolean>path("channels.emailConnected"));
+  }
+
+  @Test
+  void shouldShowTheWarmupAsWarmupServiceAnnouncesItTheLatestWinning() {
+    String id = api.create("{\"name\": \"Ada\"}");
+    api.request().get("/api/identities/{id}", id).then().body("warmup", nullValue());
+    Instant paid = Instant.parse("2026-12-01T10:00:00Z");
+    Instant ends = paid.plus(Duration.ofDays(21));
+
+    warmup(id, EventTypes.WARMUP_STARTED, "WARMING", ends, paid);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                "WARMING"
+                    .equals(api.request().get("/api/identities/{id}", id).path("warmup.state")));
+    api.request()
+        .get("/api/identities/{id}", id)
+        .then()
+        .body("warmup.endsAt", equalTo(ends.toString()));
+
+    warmup(id, EventTypes.WARMUP_CANCELLED, "CANCELLED", ends, paid.plusSeconds(60));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                "CANCELLED"
+                    .equals(api.request().get("/api/identities/{id}", id).path("warmup.state")));
+    String updates = broker.listen(Exchanges.EVENTS, EventTypes.IDENTITY_UPDATED);
+
+    warmup(id, EventTypes.WARMUP_STARTED, "WARMING", ends, paid); // redelivered late
+    warmup(id, EventTypes.WARMUP_COMPLETED, "OLDER", ends, paid.plusSeconds(30));
+    warmup(id, EventTypes.WARMUP_COMPLETED, "COMPLETED", ends, paid.plusSeconds(120));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                "COMPLETED"
+                    .equals(api.request().get("/api/identities/{id}", id).path("warmup.state")));
+    int version = api.request().get("/api/identities/{id}", id).path("version");
+    String first = BrokerProbe.body(broker.nextContaining(updates, id, Duration.ofSeconds(10)));
+    assertTrue(
+        first.contains("\"version\":" + version),
+        "the newest news was the only change after the cancellation: " + first);
+  }
+
+  private void warmup(String identity, String type, String state, Instant endsAt, Instant at) {
+    broker.publish(
+        events,
+        events.envelope(
+            type,
+            org,
+            identity,
+            new WarmupChanged(
+                UUID.fromString(identity),
+                UUID.randomUUID(),
+                state,
+                endsAt.minus(Duration.ofDays(21)),
+                endsAt,
+                null,
+                at)));
   }
 
   private void inboxes(String identity, String type, String status, int connected) {
