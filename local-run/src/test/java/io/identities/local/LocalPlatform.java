@@ -26,6 +26,7 @@ final class LocalPlatform {
   static final String IDENTITIES = "http://localhost:" + (8081 + OFFSET);
   static final String LINKEDIN = "http://localhost:" + (8082 + OFFSET);
   static final String EMAIL = "http://localhost:" + (8083 + OFFSET);
+  static final String WARMUP = "http://localhost:" + (8084 + OFFSET);
   static final String LINKEDIN_REPLICA = "http://localhost:" + (8086 + OFFSET);
   static final String SIMULATOR = "http://127.0.0.1:" + (8090 + OFFSET);
   static final int SMTP_PORT = 3025 + OFFSET;

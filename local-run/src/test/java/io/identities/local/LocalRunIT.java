@@ -49,6 +49,7 @@ class LocalRunIT {
   private static final String IDENTITIES = LocalPlatform.IDENTITIES;
   private static final String LINKEDIN = LocalPlatform.LINKEDIN;
   private static final String EMAIL = LocalPlatform.EMAIL;
+  private static final String WARMUP = LocalPlatform.WARMUP;
   private static final int SMTP_PORT = LocalPlatform.SMTP_PORT;
   private static final int IMAP_PORT = LocalPlatform.IMAP_PORT;
   private static final String GRACE_MAIL_PASSWORD = "grace-mail-password";
@@ -378,6 +379,130 @@ class LocalRunIT {
         .then()
         .body("channels.emailConnected", equalTo(true));
     assertKeptNowhere(GRACE_MAIL_PASSWORD);
+  }
+
+  @Test
+  void shouldBuyAWarmupOnTheStripeSimulatorAndHoldTheIdentitysCampaignsWhileItRuns() {
+    String id =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType(ContentType.JSON)
+            .body("{\"name\": \"Ada Warm\"}")
+            .post(IDENTITIES + "/api/identities")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    awaitFound(EMAIL + "/api/email/identities/" + id + "/inboxes");
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "address",
+                "ada@sales.example",
+                "password",
+                "ada-mail-password",
+                "smtp",
+                Map.of("host", "127.0.0.1", "port", SMTP_PORT, "security", "NONE"),
+                "imap",
+                Map.of("host", "127.0.0.1", "port", IMAP_PORT, "security", "NONE")))
+        .post(EMAIL + "/api/email/identities/" + id + "/inboxes")
+        .then()
+        .statusCode(201);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> warmup(id).getInt("connectedInboxes") == 1);
+
+    JsonPath order =
+        given()
+            .auth()
+            .oauth2(token)
+            .header("Idempotency-Key", "local-run-" + id)
+            .post(WARMUP + "/api/warmup/identities/" + id + "/orders")
+            .then()
+            .statusCode(201)
+            .body("price.amount", equalTo("50.00"))
+            .extract()
+            .jsonPath();
+    given() // the buyer pays on the simulator's checkout page
+        .redirects()
+        .follow(false)
+        .post(order.getString("payment.url"))
+        .then()
+        .statusCode(303);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> "WARMING".equals(warmup(id).getString("state")));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                "WARMING"
+                    .equals(
+                        given()
+                            .auth()
+                            .oauth2(token)
+                            .get(IDENTITIES + "/api/identities/" + id)
+                            .path("warmup.state")));
+
+    String send =
+        given()
+            .auth()
+            .oauth2(token)
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "leadId",
+                    UUID.randomUUID().toString(),
+                    "sequenceStep",
+                    1,
+                    "recipient",
+                    "lead@prospect.example",
+                    "subject",
+                    "Held while warming",
+                    "textBody",
+                    "Hi"))
+            .post(EMAIL + "/api/email/identities/" + id + "/sends")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("id");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> "HELD".equals(sendOf(id, send).getString("status")));
+
+    given()
+        .auth()
+        .oauth2(token)
+        .post(
+            WARMUP
+                + "/api/warmup/identities/"
+                + id
+                + "/orders/"
+                + order.getString("id")
+                + "/cancellation")
+        .then()
+        .statusCode(200);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> "REFUNDED".equals(warmup(id).getString("state")));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !"HELD".equals(sendOf(id, send).getString("status")));
+  }
+
+  private static JsonPath warmup(String identity) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .get(WARMUP + "/api/warmup/identities/" + identity)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   @Test
