@@ -278,26 +278,7 @@ class LocalRunIT {
         .statusCode(200);
     awaitFound(EMAIL + "/api/email/identities/" + id + "/inboxes");
 
-    String inbox =
-        given()
-            .auth()
-            .oauth2(token)
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "address",
-                    "grace@sales.example",
-                    "password",
-                    GRACE_MAIL_PASSWORD,
-                    "smtp",
-                    Map.of("host", "127.0.0.1", "port", SMTP_PORT, "security", "NONE"),
-                    "imap",
-                    Map.of("host", "127.0.0.1", "port", IMAP_PORT, "security", "NONE")))
-            .post(EMAIL + "/api/email/identities/" + id + "/inboxes")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
+    String inbox = connectInbox(id, "grace@sales.example", GRACE_MAIL_PASSWORD);
     Awaitility.await() // the working hours have reached the gateway: it can send now
         .atMost(Duration.ofSeconds(10))
         .until(
@@ -395,23 +376,7 @@ class LocalRunIT {
             .extract()
             .path("id");
     awaitFound(EMAIL + "/api/email/identities/" + id + "/inboxes");
-    given()
-        .auth()
-        .oauth2(token)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "address",
-                "ada@sales.example",
-                "password",
-                "ada-mail-password",
-                "smtp",
-                Map.of("host", "127.0.0.1", "port", SMTP_PORT, "security", "NONE"),
-                "imap",
-                Map.of("host", "127.0.0.1", "port", IMAP_PORT, "security", "NONE")))
-        .post(EMAIL + "/api/email/identities/" + id + "/inboxes")
-        .then()
-        .statusCode(201);
+    connectInbox(id, "ada@sales.example", "ada-mail-password");
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> warmup(id).getInt("connectedInboxes") == 1);
@@ -492,6 +457,29 @@ class LocalRunIT {
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> !"HELD".equals(sendOf(id, send).getString("status")));
+  }
+
+  /** Connects a mailbox of the local mail server to the identity; answers the inbox's id. */
+  private static String connectInbox(String identity, String address, String password) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "address",
+                address,
+                "password",
+                password,
+                "smtp",
+                Map.of("host", "127.0.0.1", "port", SMTP_PORT, "security", "NONE"),
+                "imap",
+                Map.of("host", "127.0.0.1", "port", IMAP_PORT, "security", "NONE")))
+        .post(EMAIL + "/api/email/identities/" + identity + "/inboxes")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
   }
 
   private static JsonPath warmup(String identity) {

@@ -22,8 +22,7 @@ public class WarmupHandler implements EventHandler {
 
   @Override
   public Set<String> types() {
-    return Set.of(
-        EventTypes.WARMUP_STARTED, EventTypes.WARMUP_COMPLETED, EventTypes.WARMUP_CANCELLED);
+    return EventTypes.WARMUP_CHANGES;
   }
 
   @Override

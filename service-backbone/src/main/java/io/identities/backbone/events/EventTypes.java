@@ -1,5 +1,7 @@
 package io.identities.backbone.events;
 
+import java.util.Set;
+
 /** Event and command types; each is also the routing key it travels with. */
 public final class EventTypes {
 
@@ -111,6 +113,10 @@ public final class EventTypes {
    * {@link WarmupChanged}.
    */
   public static final String WARMUP_CANCELLED = "warmup.cancelled";
+
+  /** The warm-up changes an identity's followers act on. */
+  public static final Set<String> WARMUP_CHANGES =
+      Set.of(WARMUP_STARTED, WARMUP_COMPLETED, WARMUP_CANCELLED);
 
   /** Every identity.* event, for bindings. */
   public static final String IDENTITY_ALL = "identity.*";

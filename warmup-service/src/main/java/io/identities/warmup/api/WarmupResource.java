@@ -54,8 +54,9 @@ public class WarmupResource {
         identityId,
         WarmupOrder.latestOf(identityId).orElse(null),
         warmup.days(),
+        warmup.ramp(),
         OrderView.Price.of(price.priceCents(), price.currency()),
-        WarmupInbox.connectedOf(identityId),
+        WarmupInbox.connectedTo(identityId),
         orders.now());
   }
 

@@ -80,11 +80,7 @@ public class OrderService {
               new Payments.Purchase(
                   order.id, order.identityId, order.orgId, order.amountCents, order.currency));
     } catch (Payments.UnavailableException e) {
-      throw new ProblemException(
-          502,
-          "Payment provider unavailable",
-          e.getMessage() + "; the order is kept: post again with the same Idempotency-Key",
-          List.of());
+      throw unavailable(e, "the order is kept: post again with the same Idempotency-Key");
     }
     boolean created = ordered.created();
     return QuarkusTransaction.requiringNew()
@@ -251,11 +247,7 @@ public class OrderService {
     try {
       refundId = payments.refund(order.id, order.paymentId);
     } catch (Payments.UnavailableException e) {
-      throw new ProblemException(
-          502,
-          "Payment provider unavailable",
-          e.getMessage() + "; the order is cancelled: cancel it again to ask for the refund",
-          List.of());
+      throw unavailable(e, "the order is cancelled: cancel it again to ask for the refund");
     }
     return inTransaction(
         () -> {
@@ -314,8 +306,7 @@ public class OrderService {
     try {
       return payments.close(checkoutId);
     } catch (Payments.UnavailableException e) {
-      throw new ProblemException(
-          502, "Payment provider unavailable", e.getMessage() + "; try again", List.of());
+      throw unavailable(e, "try again");
     }
   }
 
@@ -333,6 +324,11 @@ public class OrderService {
   /** The moment used for progress (the service's clock). */
   public Instant now() {
     return clock.instant();
+  }
+
+  private static ProblemException unavailable(Payments.UnavailableException e, String whatNow) {
+    return new ProblemException(
+        502, "Payment provider unavailable", e.getMessage() + "; " + whatNow, List.of());
   }
 
   private static <T> T inTransaction(Supplier<T> work) {

@@ -10,4 +10,12 @@ public interface WarmupConfig {
   /** How long a warm-up runs ("about 3 weeks"). */
   @WithDefault("21")
   int days();
+
+  /** Warm-up emails a day an inbox reaches on day 14 and holds to the end (see {@link Ramp}). */
+  @WithDefault("35")
+  int dailyCeiling();
+
+  default Ramp ramp() {
+    return new Ramp(dailyCeiling());
+  }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
@@ -42,5 +43,10 @@ public class WarmupInbox extends PanacheEntityBase {
 
   public static long connectedOf(UUID identityId) {
     return count("identityId = ?1 and status = ?2", identityId, CONNECTED);
+  }
+
+  /** The identity's connected inboxes, by address. */
+  public static List<WarmupInbox> connectedTo(UUID identityId) {
+    return list("identityId = ?1 and status = ?2 order by address", identityId, CONNECTED);
   }
 }

@@ -114,6 +114,9 @@ class OrdersTest {
     JsonPath warming = awaitState(identity, "WARMING");
     assertEquals(1, warming.getInt("day"));
     assertEquals(21, warming.getInt("days"));
+    assertEquals("ada@warm.example", warming.getString("inboxes[0].address"));
+    int target = warming.getInt("inboxes[0].todayTarget");
+    assertTrue(target >= 4 && target <= 6, "day 1 of the ramp: 5 ± 15 %, got " + target);
     assertEquals(
         Instant.parse(warming.getString("startedAt")).plus(Duration.ofDays(21)),
         Instant.parse(warming.getString("endsAt")));
