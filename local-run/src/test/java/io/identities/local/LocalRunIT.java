@@ -293,27 +293,7 @@ class LocalRunIT {
 
     String lead = UUID.randomUUID().toString();
     String send =
-        given()
-            .auth()
-            .oauth2(token)
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "leadId",
-                    lead,
-                    "sequenceStep",
-                    1,
-                    "recipient",
-                    "lead@prospect.example",
-                    "subject",
-                    "Hello from the local run " + lead,
-                    "textBody",
-                    "Hi, would you have a minute?"))
-            .post(EMAIL + "/api/email/identities/" + id + "/sends")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
+        firstEmail(id, lead, "Hello from the local run " + lead, "Hi, would you have a minute?");
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> "SENT".equals(sendOf(id, send).getString("status")));
@@ -413,28 +393,7 @@ class LocalRunIT {
                             .get(IDENTITIES + "/api/identities/" + id)
                             .path("warmup.state")));
 
-    String send =
-        given()
-            .auth()
-            .oauth2(token)
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "leadId",
-                    UUID.randomUUID().toString(),
-                    "sequenceStep",
-                    1,
-                    "recipient",
-                    "lead@prospect.example",
-                    "subject",
-                    "Held while warming",
-                    "textBody",
-                    "Hi"))
-            .post(EMAIL + "/api/email/identities/" + id + "/sends")
-            .then()
-            .statusCode(202)
-            .extract()
-            .path("id");
+    String send = firstEmail(id, UUID.randomUUID().toString(), "Held while warming", "Hi");
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> "HELD".equals(sendOf(id, send).getString("status")));
@@ -457,6 +416,31 @@ class LocalRunIT {
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> !"HELD".equals(sendOf(id, send).getString("status")));
+  }
+
+  /** Posts the first email of a lead's sequence to lead@prospect.example; answers the send's id. */
+  private static String firstEmail(String identity, String lead, String subject, String text) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "leadId",
+                lead,
+                "sequenceStep",
+                1,
+                "recipient",
+                "lead@prospect.example",
+                "subject",
+                subject,
+                "textBody",
+                text))
+        .post(EMAIL + "/api/email/identities/" + identity + "/sends")
+        .then()
+        .statusCode(202)
+        .extract()
+        .path("id");
   }
 
   /** Connects a mailbox of the local mail server to the identity; answers the inbox's id. */

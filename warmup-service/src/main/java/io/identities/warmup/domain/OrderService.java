@@ -211,6 +211,9 @@ public class OrderService {
                       }
                     }
                     case REFUNDED -> {
+                      if (order.state.holdsCampaigns()) { // refunded from Stripe's dashboard
+                        stop(order, OrderState.REFUNDED, "refunded through Stripe");
+                      }
                       order.state = OrderState.REFUNDED;
                       order.refundedAt = clock.instant();
                     }

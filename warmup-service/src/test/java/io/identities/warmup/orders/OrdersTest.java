@@ -251,6 +251,21 @@ class OrdersTest {
         .body("refundPending", equalTo(false));
     assertEquals("expired", stripe.session(checkoutId(unpaid)).get("status"));
     event(cancelled, unpaid.getString("id"));
+    Awaitility.await() // Stripe's own word of the expiry comes too, and changes nothing
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                stripe.deliveries().stream()
+                    .anyMatch(
+                        d ->
+                            d.type().equals("checkout.session.expired")
+                                && d.payload().contains(checkoutId(unpaid))
+                                && d.status() == 204));
+    api()
+        .get(ORDERS + "/{order}", identity, unpaid.getString("id"))
+        .then()
+        .body("state", equalTo("CANCELLED"))
+        .body("reason", equalTo("cancelled before payment"));
 
     JsonPath paid = order(identity, "paid");
     stripe.pay(checkoutId(paid));
@@ -273,6 +288,22 @@ class OrdersTest {
         .post(ORDERS + "/{order}/cancellation", identity, paid.getString("id"))
         .then()
         .statusCode(409);
+  }
+
+  @Test
+  void shouldStopTheWarmupAndReleaseTheCampaignsWhenItIsRefundedFromStripe() {
+    String cancelled = broker.listen(Exchanges.EVENTS, EventTypes.WARMUP_CANCELLED);
+    UUID identity = identityWithInbox();
+    JsonPath order = order(identity, "refunded-by-hand");
+    stripe.pay(checkoutId(order));
+    awaitState(identity, "WARMING");
+
+    stripe.refund(checkoutId(order));
+
+    JsonPath refunded = awaitState(identity, "REFUNDED");
+    assertEquals("refunded through Stripe", refunded.getString("reason"));
+    JsonNode event = event(cancelled, order.getString("id"));
+    assertEquals("REFUNDED", event.path("data").path("state").asText());
   }
 
   private UUID identity() {

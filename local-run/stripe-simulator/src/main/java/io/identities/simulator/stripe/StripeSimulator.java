@@ -42,8 +42,8 @@ import javax.crypto.spec.SecretKeySpec;
  *       parameters an {@code idempotency_error};
  *   <li>errors as Stripe's {@code {"error": {"type", "code", "message", "param"}}};
  *   <li>the hosted checkout page at each session's {@code url}: paying there (or {@link #pay})
- *       completes the session and sends {@code checkout.session.completed}; a refund sends {@code
- *       charge.refunded};
+ *       completes the session and sends {@code checkout.session.completed}; expiring a session
+ *       sends {@code checkout.session.expired}, a refund {@code charge.refunded};
  *   <li>webhooks as Stripe sends them: an {@code event} object, POSTed with {@code
  *       Stripe-Signature: t=<unix time>,v1=<HMAC-SHA256 of "t.payload" with the endpoint's
  *       secret>}, retried with growing delays while the endpoint does not answer 2xx.
@@ -130,6 +130,23 @@ public final class StripeSimulator implements AutoCloseable {
       session.put("payment_status", "paid");
       session.put("payment_intent", intent);
       return send("checkout.session.completed", session);
+    }
+  }
+
+  /**
+   * Refunds a paid session in full, as someone could from Stripe's dashboard; answers the refund's
+   * id ({@code charge.refunded} follows).
+   */
+  public String refund(String sessionId) {
+    Answer answer =
+        refund(Map.of("payment_intent", String.valueOf(session(sessionId).get("payment_intent"))));
+    if (answer.status() != 200) {
+      throw new IllegalStateException(answer.body());
+    }
+    try {
+      return JSON.readTree(answer.body()).path("id").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -233,6 +250,7 @@ public final class StripeSimulator implements AutoCloseable {
                 null);
           }
           session.put("status", "expired");
+          send("checkout.session.expired", session);
           return Answer.of(200, session);
         }
       }
