@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -26,6 +27,8 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -343,7 +346,8 @@ class LocalRunIT {
   }
 
   @Test
-  void shouldBuyAWarmupOnTheStripeSimulatorAndHoldTheIdentitysCampaignsWhileItRuns() {
+  void shouldBuyAWarmupOnTheStripeSimulatorAndWatchItsFirstDayWhileCampaignsAreHeld()
+      throws Exception {
     String id =
         given()
             .auth()
@@ -360,6 +364,7 @@ class LocalRunIT {
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> warmup(id).getInt("connectedInboxes") == 1);
+    workFromNowFor(id, Duration.ofMinutes(4)); // warm-up mail goes out in working hours only
 
     JsonPath order =
         given()
@@ -398,6 +403,23 @@ class LocalRunIT {
         .atMost(Duration.ofSeconds(15))
         .until(() -> "HELD".equals(sendOf(id, send).getString("status")));
 
+    // its first day: warm-up emails go to the seed pool over SMTP, and are found and filed there
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(120))
+        .until(() -> warmup(id).getInt("inboxes[0].sentToday") >= 1);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> filedAtSeeds("ada@sales.example") >= 1);
+    assertEquals(
+        0,
+        given()
+            .auth()
+            .oauth2(token)
+            .get(IDENTITIES + "/api/identities/" + id + "/stats?period=today")
+            .jsonPath()
+            .getInt("emails.sent"),
+        "warm-up mail is no campaign send");
+
     given()
         .auth()
         .oauth2(token)
@@ -409,13 +431,73 @@ class LocalRunIT {
                 + order.getString("id")
                 + "/cancellation")
         .then()
-        .statusCode(200);
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
-        .until(() -> "REFUNDED".equals(warmup(id).getString("state")));
+        .statusCode(200)
+        .body("state", equalTo("CANCELLED"))
+        .body("reason", equalTo("cancelled after the warm-up started: not refunded"));
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> !"HELD".equals(sendOf(id, send).getString("status")));
+  }
+
+  /** Gives the identity working hours from this minute (UTC) for {@code length}, today only. */
+  private static void workFromNowFor(String identity, Duration length) {
+    ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+    ZonedDateTime end = now.plus(length);
+    String to =
+        end.toLocalDate().isAfter(now.toLocalDate())
+            ? "24:00"
+            : String.format("%02d:%02d", end.getHour(), end.getMinute());
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "timeZone",
+                "UTC",
+                "week",
+                Map.of(
+                    now.getDayOfWeek().name(),
+                    List.of(
+                        Map.of(
+                            "start",
+                            String.format("%02d:%02d", now.getHour(), now.getMinute()),
+                            "end",
+                            to)))))
+        .put(IDENTITIES + "/api/identities/" + identity + "/working-hours")
+        .then()
+        .statusCode(200);
+  }
+
+  /**
+   * How many warm-up emails from {@code sender} the seed pool's mailboxes filed into their warm-up
+   * folder, read and with their token.
+   */
+  private static int filedAtSeeds(String sender) throws Exception {
+    int filed = 0;
+    for (int seed = 1; seed <= 2; seed++) {
+      try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+        store.connect(
+            "127.0.0.1",
+            IMAP_PORT,
+            "seed-" + seed + "@seeds.example",
+            "seed-" + seed + "-mail-password");
+        Folder folder = store.getFolder("Warm-up");
+        if (!folder.exists()) {
+          continue;
+        }
+        folder.open(Folder.READ_ONLY);
+        for (Message message : folder.getMessages()) {
+          if (message.getFrom()[0].toString().contains(sender)
+              && message.isSet(Flags.Flag.SEEN)
+              && message.getHeader("X-Identities-Warmup") != null) {
+            filed++;
+          }
+        }
+        folder.close(false);
+      }
+    }
+    return filed;
   }
 
   /** Posts the first email of a lead's sequence to lead@prospect.example; answers the send's id. */

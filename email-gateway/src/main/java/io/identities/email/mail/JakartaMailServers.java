@@ -5,6 +5,7 @@ import io.identities.email.mail.MailFailure.Kind;
 import io.identities.email.mail.MailFailure.Protocol;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -13,13 +14,20 @@ import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.HeaderTerm;
+import jakarta.mail.search.MessageIDTerm;
+import jakarta.mail.search.OrTerm;
+import jakarta.mail.search.SearchTerm;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -100,6 +108,111 @@ public class JakartaMailServers implements MailServers {
     } catch (MessagingException e) {
       throw failure(Protocol.IMAP, account.imap(), e);
     }
+  }
+
+  @Override
+  public List<LandedWarmup> tidyWarmup(
+      MailAccount account, List<ExpectedWarmup> expected, String folder) {
+    try (Store store = session(account).getStore(imapProtocol(account))) {
+      store.connect(
+          account.imap().host(), account.imap().port(), account.username(), account.secret());
+      Folder inbox = store.getFolder("INBOX");
+      Folder warmup = store.getFolder(folder);
+      if (!warmup.exists()) {
+        warmup.create(Folder.HOLDS_MESSAGES);
+      }
+      Set<String> rescued = new HashSet<>();
+      for (Folder junk : junkFolders(store)) {
+        moveFound(junk, inbox, expected, (message, token) -> rescued.add(token.token()));
+      }
+      List<LandedWarmup> landed = new ArrayList<>();
+      moveFound(
+          inbox,
+          warmup,
+          expected,
+          (message, token) -> {
+            message.setFlag(Flags.Flag.SEEN, true);
+            if (token.important()) {
+              message.setFlag(Flags.Flag.FLAGGED, true);
+            }
+            landed.add(new LandedWarmup(token.token(), rescued.contains(token.token())));
+          });
+      return landed;
+    } catch (MessagingException e) {
+      throw failure(Protocol.IMAP, account.imap(), e);
+    }
+  }
+
+  private interface Handling {
+    void handle(Message message, ExpectedWarmup token) throws MessagingException;
+  }
+
+  /** Moves the expected messages found in {@code from} to {@code to}, handled first. */
+  private static void moveFound(
+      Folder from, Folder to, List<ExpectedWarmup> expected, Handling handling)
+      throws MessagingException {
+    from.open(Folder.READ_WRITE);
+    try {
+      List<Message> found = new ArrayList<>();
+      for (Message message : from.search(anyOf(expected))) {
+        String token = tokenOf(message, expected);
+        if (token != null) {
+          handling.handle(message, expectedOf(token, expected));
+          found.add(message);
+        }
+      }
+      if (!found.isEmpty()) {
+        Message[] moving = found.toArray(Message[]::new);
+        from.copyMessages(moving, to);
+        from.setFlags(moving, new Flags(Flags.Flag.DELETED), true);
+      }
+    } finally {
+      from.close(true); // expunges what was moved
+    }
+  }
+
+  private static SearchTerm anyOf(List<ExpectedWarmup> expected) {
+    List<SearchTerm> terms = new ArrayList<>();
+    terms.add(new HeaderTerm(WARMUP_TOKEN_HEADER, "")); // any message that has the header
+    for (ExpectedWarmup warmup : expected) {
+      terms.add(new MessageIDTerm(warmup.messageId()));
+    }
+    return terms.size() == 1 ? terms.get(0) : new OrTerm(terms.toArray(SearchTerm[]::new));
+  }
+
+  /** The token of the expected warm-up email a message is, or null. */
+  private static String tokenOf(Message message, List<ExpectedWarmup> expected)
+      throws MessagingException {
+    String[] tokens = message.getHeader(WARMUP_TOKEN_HEADER);
+    String[] ids = message.getHeader("Message-ID");
+    for (ExpectedWarmup warmup : expected) {
+      if (tokens != null && Arrays.asList(tokens).contains(warmup.token())
+          || ids != null && Arrays.asList(ids).contains(warmup.messageId())) {
+        return warmup.token();
+      }
+    }
+    return null;
+  }
+
+  private static ExpectedWarmup expectedOf(String token, List<ExpectedWarmup> expected) {
+    return expected.stream().filter(e -> e.token().equals(token)).findFirst().orElseThrow();
+  }
+
+  /** The mailbox's spam folders: marked {@code \Junk}, or named as spam folders usually are. */
+  private List<Folder> junkFolders(Store store) throws MessagingException {
+    List<Folder> junk = new ArrayList<>();
+    for (Folder folder : store.getDefaultFolder().list("*")) {
+      boolean marked =
+          folder instanceof IMAPFolder imap
+              && Arrays.asList(imap.getAttributes()).contains("\\Junk");
+      boolean named =
+          config.junkFolders().stream()
+              .anyMatch(name -> name.equalsIgnoreCase(folder.getFullName()));
+      if ((marked || named) && (folder.getType() & Folder.HOLDS_MESSAGES) != 0) {
+        junk.add(folder);
+      }
+    }
+    return junk;
   }
 
   private Session session(MailAccount account) {

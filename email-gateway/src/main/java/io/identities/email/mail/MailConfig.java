@@ -3,6 +3,7 @@ package io.identities.email.mail;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 
 @ConfigMapping(prefix = "email.mail")
 public interface MailConfig {
@@ -10,4 +11,11 @@ public interface MailConfig {
   /** How long connecting to, and each answer of, an SMTP or IMAP server may take. */
   @WithDefault("20s")
   Duration timeout();
+
+  /**
+   * The names of spam folders, for servers that do not mark theirs {@code \Junk} (RFC 6154);
+   * compared without case.
+   */
+  @WithDefault("Junk,Spam,[Gmail]/Spam,Junk Email,Junk E-mail,Bulk Mail")
+  List<String> junkFolders();
 }

@@ -25,4 +25,22 @@ public interface MailServers {
 
   /** The messages read, and the folder's UIDVALIDITY to remember with the last UID. */
   record Fetched(long uidValidity, List<ReceivedMessage> messages) {}
+
+  /** The header that carries a warm-up email's token. */
+  String WARMUP_TOKEN_HEADER = "X-Identities-Warmup";
+
+  /**
+   * Looks for the expected warm-up emails in the mailbox's INBOX and spam folders (by their token
+   * header, or by Message-ID where a provider dropped the header) and tidies each away as a person
+   * would: one in spam is moved to the INBOX first (the provider learns it is not spam), then it is
+   * marked read, flagged when asked, and filed into {@code folder} (created if missing), so the
+   * owner never sees it. Answers those found, with where each had landed.
+   */
+  List<LandedWarmup> tidyWarmup(MailAccount account, List<ExpectedWarmup> expected, String folder);
+
+  /** A warm-up email on its way to this mailbox. */
+  record ExpectedWarmup(String token, String messageId, boolean important) {}
+
+  /** A warm-up email found, and whether it was in a spam folder. */
+  record LandedWarmup(String token, boolean inSpam) {}
 }

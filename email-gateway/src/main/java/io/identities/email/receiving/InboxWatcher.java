@@ -16,6 +16,7 @@ import io.identities.email.sending.Bounces;
 import io.identities.email.sending.Send;
 import io.identities.email.sending.SendStatus;
 import io.identities.email.sending.SendingConfig;
+import io.identities.email.warmup.WarmupReceiver;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,7 +38,8 @@ import org.jboss.logging.Logger;
 /**
  * Reads every connected inbox over IMAP, incrementally by UID and a few inboxes at a time: a
  * message answering an email the gateway sent is a reply (email.replied, once per lead and step); a
- * delivery status notification reporting a failure is a bounce (email.bounced).
+ * delivery status notification reporting a failure is a bounce (email.bounced). Warm-up mail on its
+ * way to the inbox is tidied away by {@link WarmupReceiver}, and is neither.
  */
 @ApplicationScoped
 public class InboxWatcher {
@@ -54,6 +56,7 @@ public class InboxWatcher {
   private final Clock clock;
   private final ReceivingConfig config;
   private final SendingConfig sending;
+  private final WarmupReceiver warmup;
 
   InboxWatcher(
       MailServers servers,
@@ -65,7 +68,8 @@ public class InboxWatcher {
       EntityManager entityManager,
       Clock clock,
       ReceivingConfig config,
-      SendingConfig sending) {
+      SendingConfig sending,
+      WarmupReceiver warmup) {
     this.servers = servers;
     this.accounts = accounts;
     this.outbox = outbox;
@@ -76,6 +80,7 @@ public class InboxWatcher {
     this.clock = clock;
     this.config = config;
     this.sending = sending;
+    this.warmup = warmup;
   }
 
   @Scheduled(
@@ -138,6 +143,7 @@ public class InboxWatcher {
         return;
       }
       QuarkusTransaction.requiringNew().run(() -> take(inboxId, fetched));
+      warmup.receive(inboxId, position.account());
     } catch (RuntimeException e) {
       LOG.warnf("reading inbox %s failed, read again next time: %s", inboxId, e.toString());
     } finally {

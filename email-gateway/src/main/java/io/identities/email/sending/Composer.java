@@ -1,9 +1,9 @@
 package io.identities.email.sending;
 
 import io.identities.email.domain.EmailIdentity;
+import io.identities.email.mail.RecordedIdMessage;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -14,15 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Writes the MIME message of a send: the identity's signature appended to each body part (HTML and
  * text), the attachments, the Message-ID the gateway recorded, and the thread headers.
  */
 final class Composer {
-
-  private static final Session SESSION = Session.getInstance(new Properties());
 
   private Composer() {}
 
@@ -104,20 +101,5 @@ final class Composer {
 
   static int utf8Length(String text) {
     return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
-  }
-
-  /** Keeps the Message-ID the gateway recorded (Jakarta Mail would make its own on save). */
-  private static final class RecordedIdMessage extends MimeMessage {
-    private final String messageId;
-
-    RecordedIdMessage(String messageId) {
-      super(SESSION);
-      this.messageId = messageId;
-    }
-
-    @Override
-    protected void updateMessageID() throws MessagingException {
-      setHeader("Message-ID", messageId);
-    }
   }
 }

@@ -11,9 +11,9 @@ import java.time.Clock;
 import java.util.Set;
 
 /**
- * Follows the identities' warm-ups (warmup-service): from warmup.started the identity's campaign
- * sends are held; warmup.completed or warmup.cancelled releases them, in their order. The latest
- * change wins, whatever order the events arrive in.
+ * Follows the identities' warm-ups (warmup-service): from warmup.started (and while it is paused or
+ * extended) the identity's campaign sends are held; warmup.completed or warmup.cancelled releases
+ * them, in their order. The latest change wins, whatever order the events arrive in.
  */
 @ApplicationScoped
 public class WarmupHandler implements EventHandler {
@@ -43,7 +43,7 @@ public class WarmupHandler implements EventHandler {
       return;
     }
     boolean was = identity.warmingUp;
-    identity.warmingUp = EventTypes.WARMUP_STARTED.equals(event.type());
+    identity.warmingUp = !EventTypes.WARMUP_ENDS.contains(event.type());
     identity.warmupChangedAt = warmup.changedAt();
     if (was && !identity.warmingUp) {
       Send.releaseHeld(identity.identityId, clock.instant());

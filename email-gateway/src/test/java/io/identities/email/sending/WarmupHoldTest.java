@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,6 +79,13 @@ class WarmupHoldTest {
         leads.stream().allMatch(lead -> scenario.mail().messages(lead).isEmpty()),
         "nothing went out while held");
 
+    Instant paused = started.plusMillis(500).truncatedTo(ChronoUnit.MILLIS); // as stored
+    warmup(EventTypes.WARMUP_PAUSED, identity, order, "PAUSED", paused);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> paused.equals(changedAt(identity)));
+    assertTrue(warmingUp(identity), "a paused warm-up still holds the campaigns");
+
     warmup(EventTypes.WARMUP_COMPLETED, identity, order, "COMPLETED", started.plusSeconds(1));
 
     List<JsonPath> sent =
@@ -114,6 +122,18 @@ class WarmupHoldTest {
             scenario.org,
             identity.toString(),
             new WarmupChanged(identity, order, state, at, at.plus(Duration.ofDays(21)), null, at)));
+  }
+
+  private Instant changedAt(UUID identity) throws SQLException {
+    try (Connection connection = database.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "select warmup_changed_at from email_identity where identity_id = ?")) {
+      query.setObject(1, identity);
+      try (ResultSet row = query.executeQuery()) {
+        return row.next() && row.getTimestamp(1) != null ? row.getTimestamp(1).toInstant() : null;
+      }
+    }
   }
 
   private boolean warmingUp(UUID identity) throws SQLException {

@@ -114,9 +114,50 @@ public final class EventTypes {
    */
   public static final String WARMUP_CANCELLED = "warmup.cancelled";
 
+  /**
+   * An identity's warm-up waits (see the reason: its inbox disconnected, or too much landed in
+   * spam): its campaigns stay held; data: {@link WarmupChanged}.
+   */
+  public static final String WARMUP_PAUSED = "warmup.paused";
+
+  /** A paused warm-up runs again, its end moved by the pause; data: {@link WarmupChanged}. */
+  public static final String WARMUP_RESUMED = "warmup.resumed";
+
+  /**
+   * A warm-up not ready on its last day runs on (once), its end moved; data: {@link WarmupChanged}.
+   */
+  public static final String WARMUP_EXTENDED = "warmup.extended";
+
   /** The warm-up changes an identity's followers act on. */
   public static final Set<String> WARMUP_CHANGES =
-      Set.of(WARMUP_STARTED, WARMUP_COMPLETED, WARMUP_CANCELLED);
+      Set.of(
+          WARMUP_STARTED,
+          WARMUP_PAUSED,
+          WARMUP_RESUMED,
+          WARMUP_EXTENDED,
+          WARMUP_COMPLETED,
+          WARMUP_CANCELLED);
+
+  /** The warm-up changes after which the identity's campaigns send again. */
+  public static final Set<String> WARMUP_ENDS = Set.of(WARMUP_COMPLETED, WARMUP_CANCELLED);
+
+  /**
+   * Command to email-gateway: send one warm-up email from an inbox (warmup-service's plan); data:
+   * {@link WarmupEmails.Send}. The command's id is the email's.
+   */
+  public static final String WARMUP_EMAIL_SEND = "warmup.email.send";
+
+  /** A warm-up email was handed to the inbox's SMTP server; data: {@link WarmupEmails.Sent}. */
+  public static final String WARMUP_EMAIL_SENT = "warmup.email.sent";
+
+  /** A warm-up email could not be sent; data: {@link WarmupEmails.Failed}. */
+  public static final String WARMUP_EMAIL_FAILED = "warmup.email.failed";
+
+  /**
+   * A warm-up email was found in its recipient's mailbox, in the inbox or in spam, and tidied away;
+   * data: {@link WarmupEmails.Received}.
+   */
+  public static final String WARMUP_EMAIL_RECEIVED = "warmup.email.received";
 
   /** Every identity.* event, for bindings. */
   public static final String IDENTITY_ALL = "identity.*";

@@ -23,8 +23,13 @@ public class Events {
 
   /** A new envelope from this service, stamped now, about {@code subject} in {@code orgId}. */
   public EventEnvelope envelope(String type, String orgId, String subject, Object data) {
+    return envelope(UUID.randomUUID(), type, orgId, subject, data);
+  }
+
+  /** An envelope whose id is given: a command whose receiver acts once per id. */
+  public EventEnvelope envelope(UUID id, String type, String orgId, String subject, Object data) {
     return new EventEnvelope(
-        UUID.randomUUID(),
+        id,
         type,
         source,
         EventEnvelope.SPEC_VERSION,

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Where a domain service puts the events of a state change: in the same transaction, so the event
@@ -27,11 +28,23 @@ public class Outbox {
   /** Records a domain event of {@code orgId} about {@code subject}, routed by its type. */
   @Transactional(TxType.MANDATORY)
   public EventEnvelope publishEvent(String type, String orgId, Object subject, Object data) {
-    EventEnvelope envelope = events.envelope(type, orgId, String.valueOf(subject), data);
+    return write(Exchanges.EVENTS, events.envelope(type, orgId, String.valueOf(subject), data));
+  }
+
+  /**
+   * Records a command to another service, for {@code orgId}, routed by its type; the command's id
+   * is {@code id}, so the receiver acts on it once.
+   */
+  @Transactional(TxType.MANDATORY)
+  public EventEnvelope sendCommand(String type, String orgId, UUID id, Object data) {
+    return write(Exchanges.COMMANDS, events.envelope(id, type, orgId, String.valueOf(id), data));
+  }
+
+  private EventEnvelope write(String exchange, EventEnvelope envelope) {
     OutboxMessage message = new OutboxMessage();
     message.eventId = envelope.id();
-    message.exchange = Exchanges.EVENTS;
-    message.routingKey = type;
+    message.exchange = exchange;
+    message.routingKey = envelope.type();
     message.envelope = events.write(envelope);
     message.createdAt = Instant.now();
     message.persist();

@@ -86,6 +86,17 @@ public record WorkingHours(String timeZone, Map<DayOfWeek, List<Interval>> week)
                 new Window(!window.opensAt().isAfter(at), window.opensAt(), window.closesAt()));
   }
 
+  /** The intervals of {@code day} (a date in the zone), earliest first, as instants. */
+  public List<Window> windowsOn(LocalDate day) {
+    ZoneId zone = ZoneId.of(timeZone);
+    return week.getOrDefault(day.getDayOfWeek(), List.of()).stream()
+        .map(
+            interval ->
+                new Window(false, interval.opensOn(day, zone), interval.closesOn(day, zone)))
+        .sorted(Comparator.comparing(Window::opensAt))
+        .toList();
+  }
+
   /**
    * What is wrong with this schedule, each with the JSON path of the offending field: an unknown
    * zone, a malformed time, an interval that ends before it starts, intervals that overlap.

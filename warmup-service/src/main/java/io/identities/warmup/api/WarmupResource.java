@@ -8,6 +8,7 @@ import io.identities.warmup.domain.WarmupConfig;
 import io.identities.warmup.domain.WarmupInbox;
 import io.identities.warmup.domain.WarmupOrder;
 import io.identities.warmup.payment.PaymentConfig;
+import io.identities.warmup.plan.Progress;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,11 +41,13 @@ public class WarmupResource {
   private final OrderService orders;
   private final PaymentConfig price;
   private final WarmupConfig warmup;
+  private final Progress progress;
 
-  WarmupResource(OrderService orders, PaymentConfig price, WarmupConfig warmup) {
+  WarmupResource(OrderService orders, PaymentConfig price, WarmupConfig warmup, Progress progress) {
     this.orders = orders;
     this.price = price;
     this.warmup = warmup;
+    this.progress = progress;
   }
 
   @GET
@@ -50,14 +55,18 @@ public class WarmupResource {
   @Operation(summary = "The identity's warm-up: its state, day, end and order")
   public WarmupView get(@PathParam("identityId") UUID identityId) {
     orders.identity(identityId);
+    WarmupOrder latest = WarmupOrder.latestOf(identityId).orElse(null);
+    List<WarmupInbox> connected = WarmupInbox.connectedTo(identityId);
+    boolean running = latest != null && latest.state.holdsCampaigns();
+    Instant now = orders.now();
     return WarmupView.of(
         identityId,
-        WarmupOrder.latestOf(identityId).orElse(null),
-        warmup.days(),
-        warmup.ramp(),
+        latest,
+        running ? progress.days(latest) : warmup.days(),
         OrderView.Price.of(price.priceCents(), price.currency()),
-        WarmupInbox.connectedTo(identityId),
-        orders.now());
+        connected.size(),
+        running ? progress.day(latest, now) : null,
+        running ? progress.today(latest, connected, now) : List.of());
   }
 
   @POST

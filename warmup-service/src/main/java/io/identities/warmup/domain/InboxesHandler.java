@@ -9,14 +9,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Set;
 
-/** Keeps {@link WarmupInbox} from email-gateway's inbox announcements, the latest one winning. */
+/**
+ * Keeps {@link WarmupInbox} from email-gateway's inbox announcements, the latest one winning, and
+ * tells the identity's warm-up ({@link WarmupCourse#inboxesChanged}).
+ */
 @ApplicationScoped
 public class InboxesHandler implements EventHandler {
 
   private final Events events;
+  private final WarmupCourse course;
 
-  InboxesHandler(Events events) {
+  InboxesHandler(Events events, WarmupCourse course) {
     this.events = events;
+    this.course = course;
   }
 
   @Override
@@ -40,6 +45,11 @@ public class InboxesHandler implements EventHandler {
     inbox.address = changed.address();
     inbox.status = changed.status();
     inbox.changedAt = at;
+    if (WarmupInbox.CONNECTED.equals(inbox.status)) {
+      inbox.refusedAt = null; // connected again: its owner may have fixed it
+      inbox.refusedReason = null;
+    }
     inbox.persist();
+    course.inboxesChanged(inbox.identityId);
   }
 }

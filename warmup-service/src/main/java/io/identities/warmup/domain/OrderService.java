@@ -1,8 +1,6 @@
 package io.identities.warmup.domain;
 
 import io.identities.backbone.events.EventTypes;
-import io.identities.backbone.events.WarmupChanged;
-import io.identities.backbone.outbox.Outbox;
 import io.identities.backbone.problem.ProblemException;
 import io.identities.backbone.tenant.TenantContext;
 import io.identities.warmup.payment.PaymentConfig;
@@ -31,7 +29,7 @@ public class OrderService {
   private final Payments payments;
   private final PaymentConfig price;
   private final WarmupConfig warmup;
-  private final Outbox outbox;
+  private final Announcements announcements;
   private final TenantContext tenant;
   private final EntityManager entityManager;
   private final Clock clock;
@@ -40,14 +38,14 @@ public class OrderService {
       Payments payments,
       PaymentConfig price,
       WarmupConfig warmup,
-      Outbox outbox,
+      Announcements announcements,
       TenantContext tenant,
       EntityManager entityManager,
       Clock clock) {
     this.payments = payments;
     this.price = price;
     this.warmup = warmup;
-    this.outbox = outbox;
+    this.announcements = announcements;
     this.tenant = tenant;
     this.entityManager = entityManager;
     this.clock = clock;
@@ -242,7 +240,7 @@ public class OrderService {
     order.stateReason = null;
     order.startedAt = order.paidAt;
     order.endsAt = order.startedAt.plus(Duration.ofDays(warmup.days()));
-    publish(EventTypes.WARMUP_STARTED, order);
+    announcements.announce(EventTypes.WARMUP_STARTED, order);
   }
 
   private WarmupOrder refund(WarmupOrder order) {
@@ -264,23 +262,8 @@ public class OrderService {
     order.state = state;
     order.stateReason = reason;
     order.cancelledAt = clock.instant();
-    publish(EventTypes.WARMUP_CANCELLED, order);
+    announcements.announce(EventTypes.WARMUP_CANCELLED, order);
     return order;
-  }
-
-  private void publish(String type, WarmupOrder order) {
-    outbox.publishEvent(
-        type,
-        order.orgId,
-        order.identityId,
-        new WarmupChanged(
-            order.identityId,
-            order.id,
-            order.state.name(),
-            order.startedAt,
-            order.endsAt,
-            order.stateReason,
-            clock.instant()));
   }
 
   /**

@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -30,6 +33,16 @@ public final class Ramp {
       throw new IllegalArgumentException("the ceiling must be at least " + FIRST_DAY);
     }
     this.ceiling = ceiling;
+  }
+
+  /**
+   * The day of a warm-up started at {@code startedAt} it is at {@code now}, on the zone's calendar.
+   */
+  public static int dayOf(Instant startedAt, Instant now, ZoneId zone) {
+    return (int)
+            ChronoUnit.DAYS.between(
+                startedAt.atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate())
+        + 1;
   }
 
   /** The day's target before variation: {@code day} counts from 1. */

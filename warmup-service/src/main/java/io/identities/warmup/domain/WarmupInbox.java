@@ -20,6 +20,9 @@ public class WarmupInbox extends PanacheEntityBase {
 
   public static final String CONNECTED = "CONNECTED";
 
+  /** email-gateway's status of an inbox whose server refuses its login. */
+  public static final String LOGIN_REFUSED = "PAUSED";
+
   @Id
   @Column(name = "inbox_id")
   public UUID inboxId;
@@ -40,6 +43,13 @@ public class WarmupInbox extends PanacheEntityBase {
   /** When the announced change happened: an older announcement arriving later is ignored. */
   @Column(name = "changed_at", nullable = false)
   public Instant changedAt;
+
+  /** When the inbox's server refused warm-up mail for good: it receives none since. */
+  @Column(name = "refused_at")
+  public Instant refusedAt;
+
+  @Column(name = "refused_reason")
+  public String refusedReason;
 
   public static long connectedOf(UUID identityId) {
     return count("identityId = ?1 and status = ?2", identityId, CONNECTED);

@@ -87,7 +87,49 @@ public class WarmupOrder extends PanacheEntityBase {
   @Column(name = "refunded_at")
   public Instant refundedAt;
 
+  /** Since when a paused warm-up waits (null unless paused). */
+  @Column(name = "paused_at")
+  public Instant pausedAt;
+
+  /** When a pause for spam ends by itself (null for one that waits for the inbox). */
+  @Column(name = "paused_until")
+  public Instant pausedUntil;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "pause_kind")
+  public PauseKind pauseKind;
+
+  /** How long it was paused in all: its ramp and its end wait for that long. */
+  @Column(name = "paused_seconds", nullable = false)
+  public long pausedSeconds;
+
+  /** It was not ready on its last day and got its one extension. */
+  @Column(nullable = false)
+  public boolean extended;
+
+  /** On completion: whether its inboxes were ready for campaigns. */
+  @Column public Boolean ready;
+
+  @Column(name = "completed_at")
+  public Instant completedAt;
+
+  /** What the owner should know (e.g. mail sent by hand during the warm-up). */
+  @Column public String warning;
+
   @Version public long version;
+
+  /** Why a warm-up waits. */
+  public enum PauseKind {
+    /** Too much of its mail landed in spam: it waits a few days. */
+    SPAM,
+    /** An inbox refuses its login, or none is connected: it waits for the inbox. */
+    INBOX
+  }
+
+  /** Where its ramp counts from: the start, moved on by the time it was paused. */
+  public Instant rampStart() {
+    return startedAt.plusSeconds(pausedSeconds);
+  }
 
   public static Optional<WarmupOrder> byKey(String idempotencyKey) {
     return find("idempotencyKey", idempotencyKey).firstResultOptional();

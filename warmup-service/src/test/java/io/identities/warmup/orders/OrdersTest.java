@@ -1,8 +1,13 @@
 package io.identities.warmup.orders;
 
+import static io.identities.warmup.support.WarmupApi.ORDERS;
+import static io.identities.warmup.support.WarmupApi.WARMUP;
+import static io.identities.warmup.support.WarmupApi.api;
+import static io.identities.warmup.support.WarmupApi.awaitState;
+import static io.identities.warmup.support.WarmupApi.checkoutId;
+import static io.identities.warmup.support.WarmupApi.order;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,21 +17,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
 import io.identities.backbone.events.Exchanges;
-import io.identities.backbone.events.InboxConnectionChanged;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.IdentitySnapshots;
-import io.identities.backbone.testing.KnownIdentities;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.simulator.stripe.StripeSimulator;
 import io.identities.warmup.support.StripeSimulatorResource;
+import io.identities.warmup.support.WarmupApi;
+import io.identities.warmup.support.WarmupScenario;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URL;
@@ -38,9 +42,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Buying a warm-up, against the Stripe simulator over HTTP (the official Stripe library on the
@@ -52,9 +55,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(StripeSimulatorResource.class)
 class OrdersTest {
 
-  private static final String WARMUP = "/api/warmup/identities/{id}";
-  private static final String ORDERS = WARMUP + "/orders";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant IN_WORKING_HOURS = Instant.parse("2026-12-07T10:00:00Z");
 
   @Inject Events events;
   @Inject EntityManager entityManager;
@@ -62,19 +64,12 @@ class OrdersTest {
   @TestHTTPResource("/api/warmup/payments/stripe/webhook")
   URL webhook;
 
+  // the day a warm-up starts on has room for its first emails
+  @RegisterExtension final WarmupScenario scenario = new WarmupScenario(IN_WORKING_HOURS);
+
   private final String org = Tokens.newOrganization();
-  private final BrokerProbe broker = new BrokerProbe();
-  private final StripeSimulator stripe = StripeSimulatorResource.stripe();
-
-  @BeforeEach
-  void forwardWebhooks() {
-    stripe.forwardTo(webhook.toString());
-  }
-
-  @AfterEach
-  void closeProbe() throws Exception {
-    broker.close();
-  }
+  private final BrokerProbe broker = scenario.broker;
+  private final StripeSimulator stripe = scenario.stripe;
 
   @Test
   void shouldOrderOnceAtTheConfiguredPriceAndStartOnlyWhenStripeSaysItIsPaid() {
@@ -82,7 +77,7 @@ class OrdersTest {
     UUID identity = identityWithInbox();
 
     JsonPath order =
-        api()
+        api(org)
             .header("Idempotency-Key", "order-1")
             .post(ORDERS, identity)
             .then()
@@ -94,7 +89,7 @@ class OrdersTest {
             .extract()
             .jsonPath();
     String again =
-        api()
+        api(org)
             .header("Idempotency-Key", "order-1")
             .post(ORDERS, identity)
             .then()
@@ -107,11 +102,11 @@ class OrdersTest {
     assertEquals(5000L, ((Number) session.get("amount_total")).longValue());
     assertEquals("eur", session.get("currency"));
     assertEquals(order.getString("id"), session.get("client_reference_id"));
-    api().get(WARMUP, identity).then().statusCode(200).body("state", equalTo("PENDING_PAYMENT"));
+    api(org).get(WARMUP, identity).then().statusCode(200).body("state", equalTo("PENDING_PAYMENT"));
 
     stripe.pay(checkoutId(order));
 
-    JsonPath warming = awaitState(identity, "WARMING");
+    JsonPath warming = awaitState(org, identity, "WARMING");
     assertEquals(1, warming.getInt("day"));
     assertEquals(21, warming.getInt("days"));
     assertEquals("ada@warm.example", warming.getString("inboxes[0].address"));
@@ -134,7 +129,7 @@ class OrdersTest {
             .map(
                 i ->
                     CompletableFuture.supplyAsync(
-                        () -> api().header("Idempotency-Key", "raced").post(ORDERS, identity)))
+                        () -> api(org).header("Idempotency-Key", "raced").post(ORDERS, identity)))
             .toList()
             .stream()
             .map(CompletableFuture::join)
@@ -152,7 +147,7 @@ class OrdersTest {
   @Test
   void shouldTrustOnlyStripesSignatureAndActOnceOnAnEventDeliveredAgain() throws Exception {
     UUID identity = identityWithInbox();
-    JsonPath order = order(identity, "order-webhooks");
+    JsonPath order = order(org, identity, "order-webhooks");
     String completed = completedEvent(checkoutId(order));
 
     given()
@@ -169,10 +164,10 @@ class OrdersTest {
         .post(webhook)
         .then()
         .statusCode(400);
-    api().get(WARMUP, identity).then().body("state", equalTo("PENDING_PAYMENT"));
+    api(org).get(WARMUP, identity).then().body("state", equalTo("PENDING_PAYMENT"));
 
     String eventId = stripe.pay(checkoutId(order));
-    awaitState(identity, "WARMING");
+    awaitState(org, identity, "WARMING");
     StripeSimulator.Delivery delivery =
         stripe.deliveries().stream().filter(d -> d.eventId().equals(eventId)).findFirst().get();
     Instant paidAt = Instant.parse(orderView(identity, order).getString("paidAt"));
@@ -200,13 +195,13 @@ class OrdersTest {
   @Test
   void shouldRefuseOrdersThatCannotBeFulfilledAndRecordNothing() {
     UUID bare = identity();
-    api()
+    api(org)
         .post(ORDERS, bare)
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("Idempotency-Key"));
-    api().header("Idempotency-Key", "k").post(ORDERS, UUID.randomUUID()).then().statusCode(404);
-    api()
+    api(org).header("Idempotency-Key", "k").post(ORDERS, UUID.randomUUID()).then().statusCode(404);
+    api(org)
         .header("Idempotency-Key", "no-inbox")
         .post(ORDERS, bare)
         .then()
@@ -216,13 +211,13 @@ class OrdersTest {
     assertEquals(0L, orderCount(bare));
 
     UUID identity = identityWithInbox();
-    JsonPath order = order(identity, "first");
-    api().header("Idempotency-Key", "second").post(ORDERS, identity).then().statusCode(409);
+    JsonPath order = order(org, identity, "first");
+    api(org).header("Idempotency-Key", "second").post(ORDERS, identity).then().statusCode(409);
     UUID other = identityWithInbox();
-    api().header("Idempotency-Key", "first").post(ORDERS, other).then().statusCode(422);
+    api(org).header("Idempotency-Key", "first").post(ORDERS, other).then().statusCode(422);
     stripe.pay(checkoutId(order));
-    awaitState(identity, "WARMING");
-    api()
+    awaitState(org, identity, "WARMING");
+    api(org)
         .header("Idempotency-Key", "third")
         .post(ORDERS, identity)
         .then()
@@ -241,9 +236,9 @@ class OrdersTest {
   void shouldCancelBeforePaymentForNothingAndRefundInFullBeforeTheFirstWarmupEmail() {
     String cancelled = broker.listen(Exchanges.EVENTS, EventTypes.WARMUP_CANCELLED);
     UUID identity = identityWithInbox();
-    JsonPath unpaid = order(identity, "unpaid");
+    JsonPath unpaid = order(org, identity, "unpaid");
 
-    api()
+    api(org)
         .post(ORDERS + "/{order}/cancellation", identity, unpaid.getString("id"))
         .then()
         .statusCode(200)
@@ -261,30 +256,30 @@ class OrdersTest {
                             d.type().equals("checkout.session.expired")
                                 && d.payload().contains(checkoutId(unpaid))
                                 && d.status() == 204));
-    api()
+    api(org)
         .get(ORDERS + "/{order}", identity, unpaid.getString("id"))
         .then()
         .body("state", equalTo("CANCELLED"))
         .body("reason", equalTo("cancelled before payment"));
 
-    JsonPath paid = order(identity, "paid");
+    JsonPath paid = order(org, identity, "paid");
     stripe.pay(checkoutId(paid));
-    awaitState(identity, "WARMING");
-    api()
+    awaitState(org, identity, "WARMING");
+    api(org)
         .post(ORDERS + "/{order}/cancellation", identity, paid.getString("id"))
         .then()
         .statusCode(200)
         .body("state", equalTo("CANCELLED"));
     event(cancelled, paid.getString("id"));
 
-    JsonPath refunded = awaitState(identity, "REFUNDED");
+    JsonPath refunded = awaitState(org, identity, "REFUNDED");
     assertNotNull(refunded.getString("order.refundedAt"));
     assertEquals(
         "cancelled before the first warm-up email: refunded in full", refunded.getString("reason"));
     assertTrue(
         stripe.deliveries().stream().anyMatch(d -> d.type().equals("charge.refunded")),
         "Stripe confirmed the refund");
-    api()
+    api(org)
         .post(ORDERS + "/{order}/cancellation", identity, paid.getString("id"))
         .then()
         .statusCode(409);
@@ -294,70 +289,25 @@ class OrdersTest {
   void shouldStopTheWarmupAndReleaseTheCampaignsWhenItIsRefundedFromStripe() {
     String cancelled = broker.listen(Exchanges.EVENTS, EventTypes.WARMUP_CANCELLED);
     UUID identity = identityWithInbox();
-    JsonPath order = order(identity, "refunded-by-hand");
+    JsonPath order = order(org, identity, "refunded-by-hand");
     stripe.pay(checkoutId(order));
-    awaitState(identity, "WARMING");
+    awaitState(org, identity, "WARMING");
 
     stripe.refund(checkoutId(order));
 
-    JsonPath refunded = awaitState(identity, "REFUNDED");
+    JsonPath refunded = awaitState(org, identity, "REFUNDED");
     assertEquals("refunded through Stripe", refunded.getString("reason"));
     JsonNode event = event(cancelled, order.getString("id"));
     assertEquals("REFUNDED", event.path("data").path("state").asText());
   }
 
-  private UUID identity() {
-    return KnownIdentities.announce(
-        broker, events, org, IdentitySnapshots.of(UUID.randomUUID(), 0, "Ada"), WARMUP);
-  }
-
-  private UUID identityWithInbox() {
-    UUID identity = identity();
-    UUID inbox = UUID.randomUUID();
-    broker.publish(
-        events,
-        events.envelope(
-            EventTypes.EMAIL_INBOX_CONNECTED,
-            org,
-            inbox.toString(),
-            new InboxConnectionChanged(identity, inbox, "ada@warm.example", "CONNECTED", 1)));
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
-        .until(() -> api().get(WARMUP, identity).jsonPath().getInt("connectedInboxes") == 1);
-    return identity;
-  }
-
-  private JsonPath order(UUID identity, String key) {
-    return api()
-        .header("Idempotency-Key", key)
-        .post(ORDERS, identity)
-        .then()
-        .statusCode(201)
-        .body("payment.url", notNullValue())
-        .extract()
-        .jsonPath();
-  }
-
   private JsonPath orderView(UUID identity, JsonPath order) {
-    return api()
+    return api(org)
         .get(ORDERS + "/{order}", identity, order.getString("id"))
         .then()
         .statusCode(200)
         .extract()
         .jsonPath();
-  }
-
-  private JsonPath awaitState(UUID identity, String state) {
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(15))
-        .until(() -> state.equals(api().get(WARMUP, identity).jsonPath().getString("state")));
-    return api().get(WARMUP, identity).jsonPath();
-  }
-
-  /** The checkout session id at the end of the payment page's URL. */
-  private static String checkoutId(JsonPath order) {
-    String url = order.getString("payment.url");
-    return url.substring(url.lastIndexOf('/') + 1);
   }
 
   /** A checkout.session.completed event for the session, as Stripe would word it. */
@@ -418,7 +368,14 @@ class OrdersTest {
                     .longValue());
   }
 
-  private RequestSpecification api() {
-    return given().auth().oauth2(Tokens.member(org));
+  private UUID identity() {
+    return WarmupApi.identity(
+        broker, events, org, IdentitySnapshots.of(UUID.randomUUID(), 0, "Ada"));
+  }
+
+  private UUID identityWithInbox() {
+    UUID identity = identity();
+    WarmupApi.inbox(broker, events, org, identity, "ada@warm.example");
+    return identity;
   }
 }

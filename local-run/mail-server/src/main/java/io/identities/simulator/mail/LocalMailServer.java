@@ -1,14 +1,19 @@
 package io.identities.simulator.mail;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.imap.AuthorizationException;
+import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.FolderListener;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +21,9 @@ import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A real SMTP and IMAP server (GreenMail), plain and over implicit TLS (a self-signed certificate
@@ -26,12 +33,17 @@ import java.util.UUID;
  */
 public final class LocalMailServer implements AutoCloseable {
 
-  /** Mailboxes the local run creates: address and password (shown in the README). */
+  /**
+   * Mailboxes the local run creates: address and password (shown in the README); the seeds are the
+   * warm-up's seed pool.
+   */
   public static final Map<String, String> DEMO_MAILBOXES =
       Map.of(
           "ada@sales.example", "ada-mail-password",
           "grace@sales.example", "grace-mail-password",
-          "lead@prospect.example", "lead-mail-password");
+          "lead@prospect.example", "lead-mail-password",
+          "seed-1@seeds.example", "seed-1-mail-password",
+          "seed-2@seeds.example", "seed-2-mail-password");
 
   private final GreenMail greenMail;
 
@@ -118,6 +130,73 @@ public final class LocalMailServer implements AutoCloseable {
       return greenMail.getManagers().getImapHostManager().getInbox(user(address));
     } catch (FolderException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The messages in one of a mailbox's folders (null when it has no such folder), with flags. */
+  public List<StoredMessage> folder(String address, String folder) {
+    MailFolder found =
+        greenMail.getManagers().getImapHostManager().getFolder(user(address), folder);
+    return found == null ? null : List.copyOf(found.getMessages());
+  }
+
+  /**
+   * Has the mailbox's provider file what {@code sender} sends it as spam, into its {@code Junk}
+   * folder, as a spam filter does on delivery: each message once, so one moved back by hand stays.
+   */
+  public void fileAsSpam(String address, String sender) {
+    GreenMailUser user = user(address);
+    ImapHostManager folders = greenMail.getManagers().getImapHostManager();
+    try {
+      MailFolder junk = folders.getFolder(user, "Junk");
+      MailFolder inbox = folders.getInbox(user);
+      MailFolder spam = junk != null ? junk : folders.createMailbox(user, "Junk");
+      Set<String> filed = ConcurrentHashMap.newKeySet();
+      inbox.addListener(
+          new FolderListener() {
+            @Override
+            public void added(int msn) {
+              for (StoredMessage message : List.copyOf(inbox.getMessages())) {
+                if (isFrom(message.getMimeMessage(), sender)
+                    && filed.add(String.valueOf(messageId(message.getMimeMessage())))) {
+                  try {
+                    inbox.moveMessage(message.getUid(), spam);
+                  } catch (FolderException e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              }
+            }
+
+            @Override
+            public void expunged(int msn) {}
+
+            @Override
+            public void flagsUpdated(int msn, Flags flags, Long uid) {}
+
+            @Override
+            public void mailboxDeleted() {}
+          });
+    } catch (FolderException | AuthorizationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean isFrom(MimeMessage message, String sender) {
+    try {
+      return message.getFrom() != null
+          && message.getFrom()[0] instanceof InternetAddress from
+          && sender.equalsIgnoreCase(from.getAddress());
+    } catch (MessagingException e) {
+      return false;
+    }
+  }
+
+  private static String messageId(MimeMessage message) {
+    try {
+      return message.getMessageID();
+    } catch (MessagingException e) {
+      return null;
     }
   }
 

@@ -1,0 +1,206 @@
+package io.identities.email.warmup;
+
+import static io.identities.email.support.EmailApi.inbox;
+import static io.identities.email.support.EmailApi.sender;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.store.StoredMessage;
+import io.identities.backbone.events.EventTypes;
+import io.identities.backbone.events.Events;
+import io.identities.backbone.events.Exchanges;
+import io.identities.backbone.events.WarmupEmails;
+import io.identities.backbone.testing.BrokerProbe;
+import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.backbone.testing.Tokens;
+import io.identities.email.mail.MailServers;
+import io.identities.email.support.MailInfrastructure;
+import io.identities.email.support.Scenario;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.mail.Flags;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The warm-up exchange as email-gateway does it for warmup-service, between inboxes of two
+ * organizations on a real SMTP/IMAP server: sent as plain text with its token, found at the
+ * recipient (in the inbox or rescued from spam), marked read, flagged when asked, filed into the
+ * warm-up folder, answered in its thread; and never a campaign send, reply or bounce.
+ */
+@QuarkusTest
+@WithTestResource(LocalInfrastructure.class)
+@WithTestResource(MailInfrastructure.class)
+class WarmupMailTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @Inject Events events;
+  @Inject DataSource database;
+
+  @RegisterExtension final Scenario scenario = new Scenario();
+
+  private final String otherOrg = Tokens.newOrganization();
+
+  @Test
+  void shouldSendWarmupMailAndTidyItAwayAtTheRecipient() throws Exception {
+    Pair pair = pair();
+    String warmup = scenario.broker.listen(Exchanges.EVENTS, "warmup.email.*");
+    String campaigns = scenario.broker.listen(Exchanges.EVENTS, "email.*");
+
+    UUID email =
+        command(scenario.org, pair.sender, pair.recipientAddress, "Quick question", null, false);
+
+    JsonPath sent = next(warmup, email, EventTypes.WARMUP_EMAIL_SENT);
+    String messageId = sent.getString("data.messageId");
+    assertTrue(messageId.startsWith("<" + email + "@"), messageId);
+    JsonPath received = next(warmup, email, EventTypes.WARMUP_EMAIL_RECEIVED);
+    assertEquals(scenario.org, received.getString("orgid"), "it is news for the sender's warm-up");
+    assertEquals(WarmupEmails.INBOX, received.getString("data.placement"));
+    assertEquals(pair.recipient.toString(), received.getString("data.recipientInboxId"));
+
+    assertEquals(0, scenario.mail().count(pair.recipientAddress), "out of the owner's sight");
+    StoredMessage filed = onlyIn(pair.recipientAddress, "Warm-up");
+    MimeMessage message = filed.getMimeMessage();
+    assertEquals(messageId, message.getMessageID());
+    assertTrue(message.isMimeType("text/plain"), message.getContentType());
+    assertEquals(1, message.getHeader(MailServers.WARMUP_TOKEN_HEADER).length);
+    assertTrue(filed.getFlags().contains(Flags.Flag.SEEN), "marked read");
+    assertFalse(filed.getFlags().contains(Flags.Flag.FLAGGED), "not asked to flag it");
+
+    assertNull(scenario.broker.poll(campaigns), "no campaign event for warm-up mail");
+    assertEquals(0, campaignRows(pair.senderIdentity), "no campaign send or reply recorded");
+  }
+
+  @Test
+  void shouldRescueWarmupMailFromSpamAndAnswerItInItsThread() throws Exception {
+    Pair pair = pair();
+    scenario.mail().fileAsSpam(pair.recipientAddress, pair.senderAddress);
+    String warmup = scenario.broker.listen(Exchanges.EVENTS, "warmup.email.*");
+    String campaigns = scenario.broker.listen(Exchanges.EVENTS, "email.*");
+
+    UUID email = command(scenario.org, pair.sender, pair.recipientAddress, "Lunch?", null, true);
+    String messageId =
+        next(warmup, email, EventTypes.WARMUP_EMAIL_SENT).getString("data.messageId");
+    JsonPath received = next(warmup, email, EventTypes.WARMUP_EMAIL_RECEIVED);
+    assertEquals(WarmupEmails.SPAM, received.getString("data.placement"), "counted as spam");
+    assertTrue(folder(pair.recipientAddress, "Junk").isEmpty(), "rescued from spam");
+    StoredMessage filed = onlyIn(pair.recipientAddress, "Warm-up");
+    assertTrue(filed.getFlags().contains(Flags.Flag.SEEN));
+    assertTrue(filed.getFlags().contains(Flags.Flag.FLAGGED), "flagged important, as asked");
+
+    UUID reply =
+        command(otherOrg, pair.recipient, pair.senderAddress, "Re: Lunch?", messageId, false);
+    next(warmup, reply, EventTypes.WARMUP_EMAIL_SENT);
+    assertEquals(
+        WarmupEmails.INBOX,
+        next(warmup, reply, EventTypes.WARMUP_EMAIL_RECEIVED).getString("data.placement"));
+    MimeMessage answer = onlyIn(pair.senderAddress, "Warm-up").getMimeMessage();
+    assertEquals(messageId, answer.getHeader("In-Reply-To")[0], "answered in its thread");
+    assertEquals(messageId, answer.getHeader("References")[0]);
+
+    assertNull(scenario.broker.poll(campaigns), "the answer is no campaign reply");
+    assertEquals(0, campaignRows(pair.senderIdentity));
+  }
+
+  @Test
+  void shouldAnswerAFailureForAnInboxItDoesNotHave() {
+    String warmup = scenario.broker.listen(Exchanges.EVENTS, EventTypes.WARMUP_EMAIL_FAILED);
+    UUID email =
+        command(scenario.org, UUID.randomUUID(), "anyone@prospect.example", "Hi", null, false);
+    JsonPath failed = next(warmup, email, EventTypes.WARMUP_EMAIL_FAILED);
+    assertEquals("the gateway has no such inbox", failed.getString("data.reason"));
+  }
+
+  /** A sending inbox of the scenario's organization, and a recipient inbox of another. */
+  private record Pair(
+      UUID senderIdentity,
+      UUID sender,
+      String senderAddress,
+      UUID recipient,
+      String recipientAddress) {}
+
+  private Pair pair() {
+    UUID senderIdentity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
+    String senderAddress = scenario.address("warming");
+    UUID sender = inbox(scenario.mail(), scenario.org, senderIdentity, senderAddress);
+    UUID recipientIdentity = sender(scenario.broker, events, otherOrg, 30, 5, null, null);
+    String recipientAddress = scenario.recipient("pool");
+    UUID recipient = inbox(scenario.mail(), otherOrg, recipientIdentity, recipientAddress);
+    return new Pair(senderIdentity, sender, senderAddress, recipient, recipientAddress);
+  }
+
+  /** Publishes warmup.email.send as warmup-service's outbox would; answers the email's id. */
+  private UUID command(
+      String org, UUID inbox, String to, String subject, String inReplyTo, boolean important) {
+    UUID email = UUID.randomUUID();
+    WarmupEmails.Send send =
+        new WarmupEmails.Send(
+            email,
+            inbox,
+            to,
+            subject,
+            "Hi,\n\nare you free on Thursday?\n\nBest",
+            inReplyTo,
+            inReplyTo,
+            important);
+    scenario.broker.publish(
+        Exchanges.COMMANDS,
+        EventTypes.WARMUP_EMAIL_SEND,
+        events.write(
+            events.envelope(email, EventTypes.WARMUP_EMAIL_SEND, org, email.toString(), send)));
+    return email;
+  }
+
+  private JsonPath next(String queue, UUID email, String type) {
+    while (true) {
+      JsonPath event =
+          JsonPath.from(
+              BrokerProbe.body(scenario.broker.nextContaining(queue, email.toString(), WAIT)));
+      if (type.equals(event.getString("type"))) {
+        return event;
+      }
+    }
+  }
+
+  private List<StoredMessage> folder(String address, String name) {
+    List<StoredMessage> messages = scenario.mail().folder(address, name);
+    return messages == null ? List.of() : messages;
+  }
+
+  /** The only message of a mailbox's folder, once it is there. */
+  private StoredMessage onlyIn(String address, String name) {
+    return Awaitility.await()
+        .atMost(WAIT)
+        .until(() -> folder(address, name), messages -> messages.size() == 1)
+        .get(0);
+  }
+
+  private int campaignRows(UUID identity) throws Exception {
+    try (Connection connection = database.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "select (select count(*) from email_send where identity_id = ?)"
+                    + " + (select count(*) from email_reply where identity_id = ?)")) {
+      query.setObject(1, identity);
+      query.setObject(2, identity);
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+}
