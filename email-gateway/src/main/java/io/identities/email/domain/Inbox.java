@@ -98,6 +98,13 @@ public class Inbox extends PanacheEntityBase {
   @Column(name = "imap_last_uid", nullable = false)
   public long imapLastUid;
 
+  /** Where its Sent folder was read to, while its identity warms up (null: not yet). */
+  @Column(name = "sent_uid_validity")
+  public Long sentUidValidity;
+
+  @Column(name = "sent_last_uid")
+  public Long sentLastUid;
+
   @Column(name = "last_polled_at")
   public Instant lastPolledAt;
 

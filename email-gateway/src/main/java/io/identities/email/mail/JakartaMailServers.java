@@ -198,21 +198,64 @@ public class JakartaMailServers implements MailServers {
     return expected.stream().filter(e -> e.token().equals(token)).findFirst().orElseThrow();
   }
 
+  @Override
+  public SentMail sentSince(MailAccount account, Long uidValidity, Long afterUid) {
+    try (Store store = session(account).getStore(imapProtocol(account))) {
+      store.connect(
+          account.imap().host(), account.imap().port(), account.username(), account.secret());
+      List<Folder> found = specialFolders(store, "\\Sent", config.sentFolders());
+      if (found.isEmpty()) {
+        return new SentMail(0, 0, List.of());
+      }
+      IMAPFolder sent = (IMAPFolder) found.get(0);
+      sent.open(Folder.READ_ONLY);
+      try {
+        long validity = sent.getUIDValidity();
+        int count = sent.getMessageCount();
+        long end = count == 0 ? 0 : sent.getUID(sent.getMessage(count));
+        if (afterUid == null || uidValidity == null || validity != uidValidity) {
+          return new SentMail(validity, end, List.of());
+        }
+        List<String> ids = new ArrayList<>();
+        for (Message message : sent.getMessagesByUID(afterUid + 1, UIDFolder.MAXUID)) {
+          long uid = sent.getUID(message);
+          if (uid > afterUid && message.getHeader(WARMUP_TOKEN_HEADER) == null) {
+            String[] id = message.getHeader("Message-ID");
+            ids.add(id == null ? "<no Message-ID, UID " + uid + ">" : id[0]);
+          }
+        }
+        return new SentMail(validity, Math.max(end, afterUid), ids);
+      } finally {
+        sent.close(false);
+      }
+    } catch (MessagingException e) {
+      throw failure(Protocol.IMAP, account.imap(), e);
+    }
+  }
+
   /** The mailbox's spam folders: marked {@code \Junk}, or named as spam folders usually are. */
   private List<Folder> junkFolders(Store store) throws MessagingException {
-    List<Folder> junk = new ArrayList<>();
+    return specialFolders(store, "\\Junk", config.junkFolders());
+  }
+
+  /** The folders marked {@code attribute} (RFC 6154), or else named one of {@code names}. */
+  private static List<Folder> specialFolders(Store store, String attribute, List<String> names)
+      throws MessagingException {
+    List<Folder> marked = new ArrayList<>();
+    List<Folder> named = new ArrayList<>();
     for (Folder folder : store.getDefaultFolder().list("*")) {
-      boolean marked =
-          folder instanceof IMAPFolder imap
-              && Arrays.asList(imap.getAttributes()).contains("\\Junk");
-      boolean named =
-          config.junkFolders().stream()
-              .anyMatch(name -> name.equalsIgnoreCase(folder.getFullName()));
-      if ((marked || named) && (folder.getType() & Folder.HOLDS_MESSAGES) != 0) {
-        junk.add(folder);
+      if ((folder.getType() & Folder.HOLDS_MESSAGES) == 0) {
+        continue;
+      }
+      if (folder instanceof IMAPFolder imap
+          && Arrays.asList(imap.getAttributes()).contains(attribute)) {
+        marked.add(folder);
+      } else if (names.stream().anyMatch(name -> name.equalsIgnoreCase(folder.getFullName()))) {
+        named.add(folder);
       }
     }
-    return junk;
+    marked.addAll(named);
+    return marked;
   }
 
   private Session session(MailAccount account) {

@@ -18,4 +18,8 @@ public interface MailConfig {
    */
   @WithDefault("Junk,Spam,[Gmail]/Spam,Junk Email,Junk E-mail,Bulk Mail")
   List<String> junkFolders();
+
+  /** The names of Sent folders, for servers that do not mark theirs {@code \Sent}. */
+  @WithDefault("Sent,Sent Items,Sent Mail,[Gmail]/Sent Mail,Sent Messages,INBOX.Sent")
+  List<String> sentFolders();
 }

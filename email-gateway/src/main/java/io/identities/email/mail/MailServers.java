@@ -43,4 +43,14 @@ public interface MailServers {
 
   /** A warm-up email found, and whether it was in a spam folder. */
   record LandedWarmup(String token, boolean inSpam) {}
+
+  /**
+   * The Message-IDs of the messages in the mailbox's Sent folder after {@code afterUid} that carry
+   * no warm-up token. With no position yet ({@code afterUid} null), or when the folder's UIDs were
+   * renumbered, it answers none and where the folder ends now, to look from there next time.
+   */
+  SentMail sentSince(MailAccount account, Long uidValidity, Long afterUid);
+
+  /** What the Sent folder got, and where it ends (UIDVALIDITY and last UID; 0 without one). */
+  record SentMail(long uidValidity, long lastUid, List<String> messageIds) {}
 }

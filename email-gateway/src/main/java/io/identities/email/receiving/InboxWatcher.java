@@ -16,6 +16,7 @@ import io.identities.email.sending.Bounces;
 import io.identities.email.sending.Send;
 import io.identities.email.sending.SendStatus;
 import io.identities.email.sending.SendingConfig;
+import io.identities.email.warmup.HandSentMail;
 import io.identities.email.warmup.WarmupReceiver;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -39,7 +40,8 @@ import org.jboss.logging.Logger;
  * Reads every connected inbox over IMAP, incrementally by UID and a few inboxes at a time: a
  * message answering an email the gateway sent is a reply (email.replied, once per lead and step); a
  * delivery status notification reporting a failure is a bounce (email.bounced). Warm-up mail on its
- * way to the inbox is tidied away by {@link WarmupReceiver}, and is neither.
+ * way to the inbox is tidied away by {@link WarmupReceiver}, and is neither; while the identity
+ * warms up, {@link HandSentMail} looks at its Sent folder.
  */
 @ApplicationScoped
 public class InboxWatcher {
@@ -57,6 +59,7 @@ public class InboxWatcher {
   private final ReceivingConfig config;
   private final SendingConfig sending;
   private final WarmupReceiver warmup;
+  private final HandSentMail handSent;
 
   InboxWatcher(
       MailServers servers,
@@ -69,7 +72,8 @@ public class InboxWatcher {
       Clock clock,
       ReceivingConfig config,
       SendingConfig sending,
-      WarmupReceiver warmup) {
+      WarmupReceiver warmup,
+      HandSentMail handSent) {
     this.servers = servers;
     this.accounts = accounts;
     this.outbox = outbox;
@@ -81,6 +85,7 @@ public class InboxWatcher {
     this.config = config;
     this.sending = sending;
     this.warmup = warmup;
+    this.handSent = handSent;
   }
 
   @Scheduled(
@@ -144,6 +149,7 @@ public class InboxWatcher {
       }
       QuarkusTransaction.requiringNew().run(() -> take(inboxId, fetched));
       warmup.receive(inboxId, position.account());
+      handSent.watch(inboxId, position.account());
     } catch (RuntimeException e) {
       LOG.warnf("reading inbox %s failed, read again next time: %s", inboxId, e.toString());
     } finally {

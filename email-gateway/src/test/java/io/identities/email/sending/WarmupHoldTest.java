@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
-import io.identities.backbone.events.WarmupChanged;
 import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.email.support.EmailApi;
 import io.identities.email.support.MailInfrastructure;
 import io.identities.email.support.Scenario;
 import io.quarkus.test.common.WithTestResource;
@@ -115,13 +115,7 @@ class WarmupHoldTest {
   }
 
   private void warmup(String type, UUID identity, UUID order, String state, Instant at) {
-    scenario.broker.publish(
-        events,
-        events.envelope(
-            type,
-            scenario.org,
-            identity.toString(),
-            new WarmupChanged(identity, order, state, at, at.plus(Duration.ofDays(21)), null, at)));
+    EmailApi.warmup(scenario.broker, events, scenario.org, type, identity, order, state, at);
   }
 
   private Instant changedAt(UUID identity) throws SQLException {

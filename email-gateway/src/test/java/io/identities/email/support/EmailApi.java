@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.identities.backbone.events.Events;
 import io.identities.backbone.events.IdentitySnapshot;
+import io.identities.backbone.events.WarmupChanged;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.KnownIdentities;
@@ -13,6 +14,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,5 +154,24 @@ public final class EmailApi {
     Response response = connect(org, identity, body);
     response.then().statusCode(201);
     return UUID.fromString(response.path("id"));
+  }
+
+  /** Publishes a warm-up change of the identity, as warmup-service would. */
+  public static void warmup(
+      BrokerProbe broker,
+      Events events,
+      String org,
+      String type,
+      UUID identity,
+      UUID order,
+      String state,
+      Instant at) {
+    broker.publish(
+        events,
+        events.envelope(
+            type,
+            org,
+            identity.toString(),
+            new WarmupChanged(identity, order, state, at, at.plus(Duration.ofDays(21)), null, at)));
   }
 }

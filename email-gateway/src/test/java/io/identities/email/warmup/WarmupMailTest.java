@@ -16,6 +16,7 @@ import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.email.mail.MailServers;
+import io.identities.email.support.EmailApi;
 import io.identities.email.support.MailInfrastructure;
 import io.identities.email.support.Scenario;
 import io.quarkus.test.common.WithTestResource;
@@ -23,12 +24,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.mail.Flags;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
@@ -123,6 +129,73 @@ class WarmupMailTest {
         command(scenario.org, UUID.randomUUID(), "anyone@prospect.example", "Hi", null, false);
     JsonPath failed = next(warmup, email, EventTypes.WARMUP_EMAIL_FAILED);
     assertEquals("the gateway has no such inbox", failed.getString("data.reason"));
+  }
+
+  @Test
+  void shouldTellMailItsOwnerSentByHandDuringTheWarmupFromMailTheGatewaySent() throws Exception {
+    Pair pair = pair();
+    String owner = pair.senderAddress();
+    scenario.mail().file(owner, "Sent", written(owner, "<before@sales.example>"));
+    EmailApi.warmup(
+        scenario.broker,
+        events,
+        scenario.org,
+        EventTypes.WARMUP_STARTED,
+        pair.senderIdentity(),
+        UUID.randomUUID(),
+        "WARMING",
+        Instant.now());
+    Awaitility.await().atMost(WAIT).until(() -> sentLastUid(pair.sender()) != null);
+    assertEquals(
+        1L, sentLastUid(pair.sender()), "what was sent before the warm-up is not looked at");
+    String byHand = scenario.broker.listen(Exchanges.EVENTS, EventTypes.EMAIL_INBOX_SENT_BY_HAND);
+    String warmup = scenario.broker.listen(Exchanges.EVENTS, EventTypes.WARMUP_EMAIL_SENT);
+
+    UUID email = command(scenario.org, pair.sender(), pair.recipientAddress(), "Hi", null, false);
+    String messageId =
+        next(warmup, email, EventTypes.WARMUP_EMAIL_SENT).getString("data.messageId");
+    // a provider that keeps what SMTP sent in the Sent folder, without the token (it dropped it)
+    scenario.mail().file(owner, "Sent", written(owner, messageId));
+    scenario.mail().file(owner, "Sent", written(owner, "<by-hand@sales.example>"));
+
+    JsonPath event =
+        JsonPath.from(
+            BrokerProbe.body(
+                scenario.broker.nextContaining(byHand, pair.sender().toString(), WAIT)));
+    assertEquals(1, event.getInt("data.count"), "the warm-up email is the gateway's own");
+    assertEquals(owner, event.getString("data.address"));
+    Awaitility.await().atMost(WAIT).until(() -> Long.valueOf(3).equals(sentLastUid(pair.sender())));
+    assertNull(scenario.broker.poll(byHand), "each counted once");
+  }
+
+  /** A message its owner wrote, as a mail client keeps it in the Sent folder. */
+  private static MimeMessage written(String from, String messageId) throws Exception {
+    MimeMessage message =
+        new MimeMessage(Session.getInstance(new Properties())) {
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+          }
+        };
+    message.setFrom(from);
+    message.setRecipients(Message.RecipientType.TO, "someone@prospect.example");
+    message.setSubject("Written by hand");
+    message.setText("Hello");
+    message.saveChanges();
+    return message;
+  }
+
+  private Long sentLastUid(UUID inbox) throws Exception {
+    try (Connection connection = database.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement("select sent_last_uid from inbox where id = ?")) {
+      query.setObject(1, inbox);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        long uid = row.getLong(1);
+        return row.wasNull() ? null : uid;
+      }
+    }
   }
 
   /** A sending inbox of the scenario's organization, and a recipient inbox of another. */

@@ -159,6 +159,12 @@ public final class EventTypes {
    */
   public static final String WARMUP_EMAIL_RECEIVED = "warmup.email.received";
 
+  /**
+   * While its identity warms up, an inbox's Sent folder got mail the gateway did not send; data:
+   * {@link InboxSentByHand}.
+   */
+  public static final String EMAIL_INBOX_SENT_BY_HAND = "email.inbox.sent-by-hand";
+
   /** Every identity.* event, for bindings. */
   public static final String IDENTITY_ALL = "identity.*";
 

@@ -9,6 +9,7 @@ import io.identities.warmup.payment.Payments.PaymentEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,10 +85,14 @@ public class OrderService {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
-              WarmupOrder saved = WarmupOrder.findById(order.id);
-              saved.checkoutId = checkout.id();
-              saved.checkoutUrl = checkout.url();
-              saved.checkoutExpiresAt = checkout.expiresAt();
+              // a request racing with the same key got the same checkout (Stripe's idempotency
+              // key): the first to save it wins, the other answers it
+              WarmupOrder saved = WarmupOrder.findById(order.id, LockModeType.PESSIMISTIC_WRITE);
+              if (saved.checkoutId == null) {
+                saved.checkoutId = checkout.id();
+                saved.checkoutUrl = checkout.url();
+                saved.checkoutExpiresAt = checkout.expiresAt();
+              }
               return new Ordered(saved, created);
             });
   }
@@ -103,6 +108,9 @@ public class OrderService {
     }
     identity(identityId);
     WarmupOrder active = WarmupOrder.activeOf(identityId).orElse(null);
+    if (active != null && active.idempotencyKey.equals(key)) {
+      return new Ordered(active, false); // committed by a request with the key just now
+    }
     if (active != null) {
       throw ProblemException.conflict(
           active.state == OrderState.PENDING_PAYMENT

@@ -116,6 +116,10 @@ public class WarmupOrder extends PanacheEntityBase {
   /** What the owner should know (e.g. mail sent by hand during the warm-up). */
   @Column public String warning;
 
+  /** Emails sent by hand from its inboxes while it ran. */
+  @Column(name = "hand_sent", nullable = false)
+  public int handSent;
+
   @Version public long version;
 
   /** Why a warm-up waits. */

@@ -11,6 +11,7 @@ import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
 import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.events.InboxConnectionChanged;
+import io.identities.backbone.events.InboxSentByHand;
 import io.identities.backbone.events.WarmupEmails;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
@@ -174,6 +175,31 @@ class CourseTest {
     assertEquals("COMPLETED", notReady.getString("state"));
     assertFalse(notReady.getBoolean("ready"));
     assertTrue(notReady.getString("reason").startsWith("completed without being ready"));
+  }
+
+  @Test
+  void shouldWarnOfMailSentByHandFromItsInboxesWhileItRuns() {
+    Warming ada = warming("ada");
+    for (int count : new int[] {1, 2}) {
+      scenario.broker.publish(
+          events,
+          events.envelope(
+              EventTypes.EMAIL_INBOX_SENT_BY_HAND,
+              org,
+              ada.inbox().toString(),
+              new InboxSentByHand(ada.identity(), ada.inbox(), ada.address(), count)));
+    }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                (3
+                        + " emails were sent by hand from "
+                        + ada.address()
+                        + " during the warm-up (seen in its Sent folder): other mail weakens the"
+                        + " warm-up, send none until it ends")
+                    .equals(view(ada).getString("warning")));
+    assertEquals("WARMING", view(ada).getString("state"), "a warning, not a stop");
   }
 
   private Warming warming(String name) {

@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ConcurrentModificationException;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -138,6 +139,20 @@ public final class LocalMailServer implements AutoCloseable {
     MailFolder found =
         greenMail.getManagers().getImapHostManager().getFolder(user(address), folder);
     return found == null ? null : List.copyOf(found.getMessages());
+  }
+
+  /**
+   * Puts a message into one of a mailbox's folders (created if missing), as a mail client would.
+   */
+  public void file(String address, String folder, MimeMessage message) {
+    ImapHostManager folders = greenMail.getManagers().getImapHostManager();
+    try {
+      MailFolder found = folders.getFolder(user(address), folder);
+      (found != null ? found : folders.createMailbox(user(address), folder))
+          .appendMessage(message, new Flags(Flags.Flag.SEEN), new Date());
+    } catch (FolderException | AuthorizationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
