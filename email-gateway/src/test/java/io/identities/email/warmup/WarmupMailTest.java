@@ -123,6 +123,35 @@ class WarmupMailTest {
   }
 
   @Test
+  void shouldKnowWarmupMailByItsMessageIdWhereTheTokenWasDroppedAndNeverCountItsBounce()
+      throws Exception {
+    Pair pair = pair();
+    scenario.mail().dropHeader(pair.recipientAddress(), MailServers.WARMUP_TOKEN_HEADER);
+    String warmup = scenario.broker.listen(Exchanges.EVENTS, "warmup.email.*");
+    String campaigns = scenario.broker.listen(Exchanges.EVENTS, "email.*");
+
+    UUID email = command(scenario.org, pair.sender(), pair.recipientAddress(), "Hi", null, false);
+    String messageId =
+        next(warmup, email, EventTypes.WARMUP_EMAIL_SENT).getString("data.messageId");
+    assertEquals(
+        WarmupEmails.INBOX,
+        next(warmup, email, EventTypes.WARMUP_EMAIL_RECEIVED).getString("data.placement"));
+    MimeMessage filed = onlyIn(pair.recipientAddress(), "Warm-up").getMimeMessage();
+    assertNull(filed.getHeader(MailServers.WARMUP_TOKEN_HEADER), "found without its token");
+    assertEquals(messageId, filed.getMessageID());
+
+    // a delivery report about the warm-up email reaches the sender: no campaign bounce
+    scenario.mail().bounce(pair.senderAddress(), pair.recipientAddress(), messageId);
+    scenario.mail().reply(pair.recipientAddress(), pair.senderAddress(), messageId, "Thanks!");
+    Awaitility.await().atMost(WAIT).until(() -> scenario.mail().count(pair.senderAddress()) == 2);
+    Awaitility.await() // the sender's inbox was read past both
+        .atMost(WAIT)
+        .until(() -> lastReadUid(pair.sender()) >= 2);
+    assertNull(scenario.broker.poll(campaigns), "neither a campaign bounce nor a reply");
+    assertEquals(0, campaignRows(pair.senderIdentity()));
+  }
+
+  @Test
   void shouldAnswerAFailureForAnInboxItDoesNotHave() {
     String warmup = scenario.broker.listen(Exchanges.EVENTS, EventTypes.WARMUP_EMAIL_FAILED);
     UUID email =
@@ -183,6 +212,18 @@ class WarmupMailTest {
     message.setText("Hello");
     message.saveChanges();
     return message;
+  }
+
+  private long lastReadUid(UUID inbox) throws Exception {
+    try (Connection connection = database.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement("select imap_last_uid from inbox where id = ?")) {
+      query.setObject(1, inbox);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
   }
 
   private Long sentLastUid(UUID inbox) throws Exception {

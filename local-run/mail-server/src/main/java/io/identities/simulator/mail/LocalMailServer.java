@@ -197,6 +197,47 @@ public final class LocalMailServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Has the mailbox's provider drop a header from what it receives, as some rewrite or strip
+   * headers they do not know (Microsoft does): the message keeps its Message-ID.
+   */
+  public void dropHeader(String address, String header) {
+    try {
+      MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(user(address));
+      inbox.addListener(
+          new FolderListener() {
+            @Override
+            public void added(int msn) {
+              for (StoredMessage message : List.copyOf(inbox.getMessages())) {
+                try {
+                  if (message.getMimeMessage().getHeader(header) != null) {
+                    MimeMessage stripped = new MimeMessage(message.getMimeMessage());
+                    stripped.removeHeader(header);
+                    inbox.setFlags(
+                        new Flags(Flags.Flag.DELETED), true, message.getUid(), null, false);
+                    inbox.expunge();
+                    inbox.appendMessage(stripped, new Flags(), new Date());
+                  }
+                } catch (MessagingException | FolderException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            }
+
+            @Override
+            public void expunged(int msn) {}
+
+            @Override
+            public void flagsUpdated(int msn, Flags flags, Long uid) {}
+
+            @Override
+            public void mailboxDeleted() {}
+          });
+    } catch (FolderException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static boolean isFrom(MimeMessage message, String sender) {
     try {
       return message.getFrom() != null
