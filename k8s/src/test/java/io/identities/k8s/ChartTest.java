@@ -1,0 +1,449 @@
+package io.identities.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The Helm chart, offline: linted strictly, rendered with the default values, a production-like
+ * values file and the operators on, at two Kubernetes versions; every manifest parsed into the
+ * fabric8 model with unknown fields refused; and what must hold of the rendered objects.
+ */
+class ChartTest {
+
+  private static final Path CHART = Path.of("identities");
+  private static final Path PRODUCTION = Path.of("values-production.yaml");
+  private static final List<String> SERVICES =
+      List.of("identities-service", "linkedin-gateway", "email-gateway", "warmup-service");
+  private static final List<String> KUBERNETES = List.of("1.29.0", "1.33.0");
+
+  /** A way of installing the chart: its name, and what it adds to the template command. */
+  record Install(String name, UnaryOperator<TemplateCommand> values) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Object[]> installs() {
+    List<Install> installs =
+        List.of(
+            new Install("default values", command -> command),
+            new Install("production values", command -> command.withValuesFile(PRODUCTION)),
+            new Install(
+                "operators",
+                command ->
+                    command.set("postgresql.mode", "operator").set("rabbitmq.mode", "operator")));
+    return installs.stream()
+        .flatMap(install -> KUBERNETES.stream().map(version -> new Object[] {install, version}));
+  }
+
+  @Test
+  void shouldPassHelmLintStrict() {
+    LintResult lint = new Helm(CHART).lint().strict().call();
+    assertFalse(lint.isFailed(), () -> String.join("\n", lint.getMessages()));
+  }
+
+  @ParameterizedTest(name = "{0} on Kubernetes {1}")
+  @MethodSource("installs")
+  void shouldRenderWhatAClusterOperatorExpects(Install install, String kubernetes) {
+    List<HasMetadata> objects = render(install, kubernetes);
+
+    assertTrue(objects.stream().noneMatch(o -> o.getKind().equals("Secret")), "no Secret rendered");
+    for (String service : SERVICES) {
+      Deployment deployment = named(objects, Deployment.class, service);
+      PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+      assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), service);
+      assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot(), service);
+      assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
+      assertTrue(pod.getTerminationGracePeriodSeconds() > 20, "longer than the services' shutdown");
+      assertEquals(2, pod.getTopologySpreadConstraints().size(), "spread over zones and hosts");
+      assertTrue(
+          pod.getVolumes().stream()
+              .anyMatch(v -> "tmp".equals(v.getName()) && v.getEmptyDir() != null),
+          "a writable /tmp");
+      Container container = pod.getContainers().get(0);
+      assertNotNull(container.getStartupProbe(), service);
+      assertEquals("/q/health/started", container.getStartupProbe().getHttpGet().getPath());
+      assertEquals("/q/health/live", container.getLivenessProbe().getHttpGet().getPath());
+      assertEquals("/q/health/ready", container.getReadinessProbe().getHttpGet().getPath());
+      assertNotNull(container.getResources().getLimits().get("cpu"), service);
+      assertNotNull(container.getResources().getLimits().get("memory"), service);
+      assertNotNull(container.getResources().getRequests().get("memory"), service);
+      assertEquals(Boolean.TRUE, container.getSecurityContext().getReadOnlyRootFilesystem());
+      assertEquals(Boolean.FALSE, container.getSecurityContext().getAllowPrivilegeEscalation());
+      assertEquals(List.of("ALL"), container.getSecurityContext().getCapabilities().getDrop());
+      String image = container.getImage();
+      assertTrue(
+          image.matches(".+/" + service + ":[0-9][^:]*") && !image.endsWith(":latest"),
+          "a pinned image: " + image);
+      assertTrue(
+          container.getVolumeMounts().stream().anyMatch(m -> "/tmp".equals(m.getMountPath())));
+      Map<String, String> annotations =
+          deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+      assertNotNull(annotations.get("checksum/config"), "a changed configuration rolls the pods");
+      assertEquals("/q/metrics", annotations.get("prometheus.io/path"));
+
+      Service kube = named(objects, Service.class, service);
+      assertEquals(
+          deployment.getSpec().getSelector().getMatchLabels(),
+          kube.getSpec().getSelector(),
+          "the Service selects the Deployment's pods");
+      assertTrue(
+          deployment
+              .getSpec()
+              .getTemplate()
+              .getMetadata()
+              .getLabels()
+              .entrySet()
+              .containsAll(kube.getSpec().getSelector().entrySet()));
+      assertEquals(
+          Boolean.FALSE,
+          named(objects, ServiceAccount.class, service).getAutomountServiceAccountToken());
+      NetworkPolicy policy = named(objects, NetworkPolicy.class, service);
+      assertEquals(List.of("Ingress", "Egress"), policy.getSpec().getPolicyTypes());
+      assertEquals(
+          deployment.getSpec().getSelector().getMatchLabels(),
+          policy.getSpec().getPodSelector().getMatchLabels());
+      PodDisruptionBudget pdb = named(objects, PodDisruptionBudget.class, service);
+      assertEquals(
+          deployment.getSpec().getSelector().getMatchLabels(),
+          pdb.getSpec().getSelector().getMatchLabels());
+      HorizontalPodAutoscaler hpa = named(objects, HorizontalPodAutoscaler.class, service);
+      assertEquals(deployment.getMetadata().getName(), hpa.getSpec().getScaleTargetRef().getName());
+      for (EnvVar variable : container.getEnv()) {
+        if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
+          assertNotNull(variable.getValueFrom().getSecretKeyRef().getName(), variable.getName());
+        }
+      }
+    }
+  }
+
+  @Test
+  void shouldVerifyJwtsAtTheEdgeForTheApiAndLetSharePagesAndCallbacksPass() {
+    List<HasMetadata> objects = render(new Install("default", command -> command), "1.33.0");
+    HTTPRoute api = named(objects, HTTPRoute.class, "api");
+    HTTPRoute open = named(objects, HTTPRoute.class, "public");
+    assertEquals(
+        Map.of(
+            "/api/identities", "identities-service",
+            "/api/linkedin", "linkedin-gateway",
+            "/api/email", "email-gateway",
+            "/api/warmup", "warmup-service"),
+        routes(api));
+    assertEquals(
+        Map.of(
+            "/share/email", "email-gateway",
+            "/share", "linkedin-gateway",
+            "/api/email/oauth/callback", "email-gateway",
+            "/api/warmup/payments/stripe/webhook", "warmup-service"),
+        routes(open));
+    GenericKubernetesResource jwt =
+        (GenericKubernetesResource)
+            objects.stream()
+                .filter(o -> o.getKind().equals("SecurityPolicy"))
+                .findFirst()
+                .orElseThrow();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> spec = (Map<String, Object>) jwt.getAdditionalProperties().get("spec");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> targets = (List<Map<String, Object>>) spec.get("targetRefs");
+    assertEquals(
+        List.of(api.getMetadata().getName()),
+        targets.stream().map(t -> t.get("name")).toList(),
+        "only the API route needs a token");
+    assertTrue(spec.toString().contains("issuer=https://auth.example.com/"), spec.toString());
+    for (HTTPRoute route : List.of(api, open)) {
+      for (HTTPRouteRule rule : route.getSpec().getRules()) {
+        assertTrue(
+            rule.getFilters().stream()
+                .anyMatch(
+                    f ->
+                        f.getRequestHeaderModifier().getSet().stream()
+                            .anyMatch(
+                                h ->
+                                    h.getName().equals("X-Forwarded-Proto")
+                                        && h.getValue().equals("https"))),
+            "the services see https (the share pages' cookie is Secure)");
+      }
+    }
+  }
+
+  @Test
+  void shouldRollThePodsWhenTheConfigurationChanges() {
+    Install changed = new Install("changed", command -> command.set("config.LOG_JSON", "false"));
+    String before = checksum(render(new Install("default", command -> command), "1.33.0"));
+    assertNotEquals(before, checksum(render(changed, "1.33.0")));
+  }
+
+  @Test
+  void shouldWireEachServiceToItsOwnOperatorManagedDatabase() {
+    List<HasMetadata> objects =
+        render(
+            new Install(
+                "operators",
+                command ->
+                    command.set("postgresql.mode", "operator").set("rabbitmq.mode", "operator")),
+            "1.33.0");
+    List<String> clusters =
+        objects.stream()
+            .filter(o -> o.getKind().equals("Cluster"))
+            .map(o -> o.getMetadata().getName())
+            .toList();
+    assertEquals(4, clusters.size(), "one database per service");
+    assertEquals(1, objects.stream().filter(o -> o.getKind().equals("RabbitmqCluster")).count());
+    for (String service : SERVICES) {
+      Container container =
+          named(objects, Deployment.class, service)
+              .getSpec()
+              .getTemplate()
+              .getSpec()
+              .getContainers()
+              .get(0);
+      String secret =
+          container.getEnv().stream()
+              .filter(v -> v.getName().equals("QUARKUS_DATASOURCE_JDBC_URL"))
+              .findFirst()
+              .orElseThrow()
+              .getValueFrom()
+              .getSecretKeyRef()
+              .getName();
+      assertTrue(clusters.contains(secret.substring(0, secret.length() - "-app".length())), secret);
+    }
+  }
+
+  @Test
+  void shouldRefuseBadValuesWithAClearMessage() {
+    Map<String, String> refused = new LinkedHashMap<>();
+    refused.put("services.email-gateway.replicas", "-1");
+    refused.put("services.billing-service.replicas", "2");
+    refused.put("jwt.issuer", "");
+    refused.put("image.tag", "latest");
+    refused.put("postgresql.mode", "embedded");
+    refused.forEach(
+        (key, value) -> {
+          Exception e =
+              assertThrows(
+                  Exception.class,
+                  () -> install().set(key, value).call(),
+                  "helm install refuses " + key + "=" + value);
+          assertTrue(
+              e.getMessage().contains("values don't meet the specifications of the schema"),
+              e.getMessage());
+        });
+  }
+
+  @Test
+  void shouldCheckEachServicesReadinessInHelmTest(@TempDir Path copy) throws Exception {
+    // helm-java's template (and its dry-run install) leave hook resources out: the test pod is
+    // rendered from a copy of the chart in which it is no hook
+    Path test = Path.of("templates/tests/test-readiness.yaml");
+    assertTrue(Files.readString(CHART.resolve(test)).contains("helm.sh/hook: test"));
+    try (Stream<Path> files = Files.walk(CHART)) {
+      for (Path file : files.toList()) {
+        Path target = copy.resolve(CHART.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.writeString(
+              target, Files.readString(file).replaceAll("(?m)^\\s*helm\\.sh/hook.*$", ""));
+        }
+      }
+    }
+    List<HasMetadata> objects = new ArrayList<>();
+    for (String document :
+        new Helm(copy)
+            .template()
+            .withName("identities")
+            .withKubeVersion("1.33.0")
+            .call()
+            .split("(?m)^---\\s*$")) {
+      if (document.contains("kind:")) {
+        objects.add(parse(document));
+      }
+    }
+    Pod pod = named(objects, Pod.class, "readiness-test");
+    String script = String.join(" ", pod.getSpec().getContainers().get(0).getArgs());
+    for (String service : SERVICES) {
+      String name = named(objects, Service.class, service).getMetadata().getName();
+      assertTrue(
+          script.contains("http://" + name + ":8080/q/health/ready"),
+          "the test pod checks " + service + " through its Service: " + script);
+    }
+    NetworkPolicy policy = named(objects, NetworkPolicy.class, "email-gateway");
+    assertTrue(
+        policy.getSpec().getIngress().get(0).getFrom().stream()
+            .anyMatch(
+                peer ->
+                    peer.getPodSelector() != null
+                        && pod.getMetadata()
+                            .getLabels()
+                            .entrySet()
+                            .containsAll(peer.getPodSelector().getMatchLabels().entrySet())),
+        "the network policies let the test pod in");
+  }
+
+  @Test
+  void shouldRefuseAManifestWithAFieldItsKindDoesNotHave() {
+    String misspelt =
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n"
+            + "    - name: c\n      image: i:1\n      imagePullPolicyy: Always\n";
+    AssertionError refused = assertThrows(AssertionError.class, () -> parse(misspelt));
+    assertTrue(refused.getMessage().contains("imagePullPolicyy"), refused.getMessage());
+  }
+
+  /**
+   * The chart installed as a client-only dry run (no cluster): values are checked as on install.
+   */
+  private static InstallCommand install() {
+    return new Helm(CHART)
+        .install()
+        .withName("identities")
+        .withNamespace("sales")
+        .withKubeVersion("1.33.0")
+        .clientOnly()
+        .dryRun();
+  }
+
+  private static String checksum(List<HasMetadata> objects) {
+    return named(objects, Deployment.class, "identities-service")
+        .getSpec()
+        .getTemplate()
+        .getMetadata()
+        .getAnnotations()
+        .get("checksum/config");
+  }
+
+  /** Path to service of each rule of the route. */
+  private static Map<String, String> routes(HTTPRoute route) {
+    Map<String, String> routes = new LinkedHashMap<>();
+    for (HTTPRouteRule rule : route.getSpec().getRules()) {
+      routes.put(
+          rule.getMatches().get(0).getPath().getValue(),
+          rule.getBackendRefs().get(0).getName().replaceFirst("^identities-", ""));
+    }
+    return routes;
+  }
+
+  private static <T extends HasMetadata> T named(
+      List<HasMetadata> objects, Class<T> kind, String suffix) {
+    return objects.stream()
+        .filter(kind::isInstance)
+        .map(kind::cast)
+        .filter(o -> o.getMetadata().getName().endsWith("-" + suffix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " for " + suffix));
+  }
+
+  /** The chart rendered, each manifest parsed, none with a field its kind does not have. */
+  private static List<HasMetadata> render(Install install, String kubernetes) {
+    String manifests =
+        install
+            .values()
+            .apply(
+                new Helm(CHART)
+                    .template()
+                    .withName("identities")
+                    .withNamespace("sales")
+                    .withKubeVersion(kubernetes))
+            .call();
+    List<HasMetadata> objects = new ArrayList<>();
+    for (String document : manifests.split("(?m)^---\\s*$")) {
+      if (!document.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
+        objects.add(parse(document));
+      }
+    }
+    return objects;
+  }
+
+  /** One manifest in the fabric8 model; a field its kind does not have fails the test. */
+  private static HasMetadata parse(String document) {
+    HasMetadata object = Serialization.unmarshal(document, HasMetadata.class);
+    if (!(object instanceof GenericKubernetesResource)) {
+      List<String> unknown = new ArrayList<>();
+      unknownFields(object, object.getKind(), unknown, new IdentityHashMap<>());
+      assertTrue(
+          unknown.isEmpty(), () -> "fields its kind does not have: " + unknown + "\n" + document);
+    }
+    return object;
+  }
+
+  /** Collects the fields the model did not know (fabric8 keeps them in additionalProperties). */
+  private static void unknownFields(
+      Object value, String path, List<String> unknown, Map<Object, Boolean> seen) {
+    if (value == null || seen.put(value, true) != null) {
+      return;
+    }
+    if (value instanceof Collection<?> items) {
+      items.forEach(item -> unknownFields(item, path + "[]", unknown, seen));
+      return;
+    }
+    if (value instanceof Map<?, ?> map) {
+      map.values().forEach(item -> unknownFields(item, path + "{}", unknown, seen));
+      return;
+    }
+    if (!(value instanceof KubernetesResource)
+        && !value.getClass().getPackageName().startsWith("io.fabric8")) {
+      return;
+    }
+    for (Method getter : value.getClass().getMethods()) {
+      if (getter.getParameterCount() != 0
+          || !getter.getName().startsWith("get")
+          || getter.getDeclaringClass() == Object.class) {
+        continue;
+      }
+      try {
+        Object field = getter.invoke(value);
+        if (getter.getName().equals("getAdditionalProperties")) {
+          if (field instanceof Map<?, ?> extra && !extra.isEmpty()) {
+            unknown.add(path + "." + extra.keySet());
+          }
+        } else if (!Set.of("getClass").contains(getter.getName())) {
+          unknownFields(field, path + "." + getter.getName().substring(3), unknown, seen);
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // a computed getter (e.g. of a Quantity): nothing the YAML set
+      }
+    }
+  }
+}
