@@ -1,5 +1,6 @@
 package io.identities.linkedin.linkedin;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,11 @@ public interface LinkedIn {
    */
   boolean withdraw(Session session, String invitationId, String sharedSecret);
 
-  /** A session's cookies: {@code li_at}, and {@code JSESSIONID}, which is also its CSRF token. */
+  /**
+   * A session's cookies: {@code li_at}, and {@code JSESSIONID}, which is also its CSRF token. Kept
+   * sealed as JSON, read back with Jackson (so registered for native images).
+   */
+  @RegisterForReflection
   record Session(String liAt, String jsessionId) {}
 
   /**
@@ -127,8 +132,10 @@ public interface LinkedIn {
 
   /**
    * A login waiting for its challenge to be answered: what LinkedIn asks for and says, and what the
-   * adapter posts back (the cookies of the sign-in, the security check's form).
+   * adapter posts back (the cookies of the sign-in, the security check's form). Kept sealed as JSON
+   * during the handshake, read back with Jackson (so registered for native images).
    */
+  @RegisterForReflection
   record PendingLogin(
       ChallengeType type,
       String hint,

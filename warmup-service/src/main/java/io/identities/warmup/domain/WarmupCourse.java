@@ -23,12 +23,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A paid warm-up's course, from payment to its end: it pauses when an inbox refuses its login or
- * none is connected (until it is reconnected), or when too much lands in spam ({@link Safeguard}: 3
- * days); the ramp and the end wait while it is paused. On its last day it completes if every inbox
- * is ready ({@link Reputation#ready}); one that is not gets one extension of 7 days, then
- * completes, ready or not. Every change is announced (warmup.*): campaigns stay held until it
- * completes.
+ * A paid warm-up's course, from payment to its end: it pauses when an inbox is paused (its login
+ * refused, its bounces too many) or none is connected (until it is reconnected), or when too much
+ * lands in spam ({@link Safeguard}: 3 days); the ramp and the end wait while it is paused. On its
+ * last day it completes if every inbox is ready ({@link Reputation#ready}); one that is not gets
+ * one extension of 7 days, then completes, ready or not. Every change is announced (warmup.*):
+ * campaigns stay held until it completes.
  */
 @ApplicationScoped
 public class WarmupCourse {
@@ -79,7 +79,8 @@ public class WarmupCourse {
               .map(
                   inbox ->
                       inbox.address
-                          + " refuses its login: the warm-up waits until it is reconnected")
+                          + " was paused by email-gateway (its login refused, or too many of its"
+                          + " emails bounced): the warm-up waits until it is reconnected")
               .orElse("no inbox is connected: the warm-up waits until one is reconnected"),
           null);
     } else if (order.state == OrderState.PAUSED

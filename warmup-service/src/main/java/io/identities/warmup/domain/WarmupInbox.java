@@ -20,7 +20,7 @@ public class WarmupInbox extends PanacheEntityBase {
 
   public static final String CONNECTED = "CONNECTED";
 
-  /** email-gateway's status of an inbox whose server refuses its login. */
+  /** email-gateway's status of an inbox it stopped using: its login refused, or its bounces. */
   public static final String LOGIN_REFUSED = "PAUSED";
 
   @Id

@@ -126,7 +126,7 @@ public class WarmupOrder extends PanacheEntityBase {
   public enum PauseKind {
     /** Too much of its mail landed in spam: it waits a few days. */
     SPAM,
-    /** An inbox refuses its login, or none is connected: it waits for the inbox. */
+    /** An inbox was paused by email-gateway, or none is connected: it waits for the inbox. */
     INBOX
   }
 

@@ -67,7 +67,9 @@ class CourseTest {
     inboxChanged(ada, "PAUSED");
     JsonPath paused = awaitState(org, ada.identity(), "PAUSED");
     assertEquals(
-        ada.address() + " refuses its login: the warm-up waits until it is reconnected",
+        ada.address()
+            + " was paused by email-gateway (its login refused, or too many of its emails"
+            + " bounced): the warm-up waits until it is reconnected",
         paused.getString("reason"));
     assertEquals("warmup.paused", type(changes, ada.order(), "PAUSED"));
 

@@ -1,0 +1,24 @@
+package io.identities.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.identities.backbone.testing.NativeReadiness;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A native build of identities-service would be given everything it reads by reflection and loads
+ * as a resource at run time (checked on the native sources the build writes; no GraalVM here).
+ */
+class NativeReadinessIT {
+
+  @Test
+  void shouldRegisterWhatANativeImageNeeds() throws Exception {
+    assertEquals(
+        List.of(),
+        NativeReadiness.missing(
+            List.of("io.identities.backbone.schedule.WorkingHours$Interval"),
+            // libphonenumber loads its metadata by name at run time
+            List.of("com/google/i18n/phonenumbers/data/PhoneNumberMetadataProto_FR")));
+  }
+}

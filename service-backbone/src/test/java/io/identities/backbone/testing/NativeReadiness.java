@@ -1,0 +1,124 @@
+package io.identities.backbone.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.identities.backbone.events.EventTypes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * What a native build of the service would be given, as the build writes it without GraalVM ({@code
+ * quarkus.native.sources-only}, the {@code native-sources} execution in the root pom, into {@code
+ * target/native-readiness}): the classes registered for reflection and the resources included.
+ * Tests check that what the service reads reflectively at run time is there.
+ */
+public final class NativeReadiness {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Set<String> reflective = new HashSet<>();
+  private final List<String> resourcePatterns = new ArrayList<>();
+
+  private NativeReadiness(JsonNode reflection, JsonNode resources) {
+    reflection.forEach(entry -> reflective.add(entry.path("name").asText()));
+    resources
+        .path("resources")
+        .path("includes")
+        .forEach(p -> resourcePatterns.add(p.path("pattern").asText()));
+  }
+
+  /** The registrations of the service built in this module (run from its directory). */
+  public static NativeReadiness ofThisService() throws IOException {
+    Path sources = Path.of("target", "native-readiness", "native-sources");
+    Path runner;
+    try (Stream<Path> files = Files.list(sources)) {
+      runner =
+          files
+              .filter(file -> file.getFileName().toString().endsWith("-runner.jar"))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no native sources in " + sources));
+    }
+    try (JarFile jar = new JarFile(runner.toFile())) {
+      return new NativeReadiness(
+          read(jar, "META-INF/native-image/reflect-config.json"),
+          read(jar, "META-INF/native-image/resource-config.json"));
+    }
+  }
+
+  private static JsonNode read(JarFile jar, String entry) throws IOException {
+    try (InputStream in = jar.getInputStream(jar.getEntry(entry))) {
+      return JSON.readTree(in);
+    }
+  }
+
+  /** The names among {@code classes} that are not registered for reflection. */
+  public List<String> unregistered(List<String> classes) {
+    return classes.stream().filter(name -> !reflective.contains(name)).toList();
+  }
+
+  /** Whether a resource at this path would be in the native image. */
+  public boolean includes(String resource) {
+    return resourcePatterns.stream().anyMatch(resource::matches);
+  }
+
+  /**
+   * What a native image of the service would lack: of the backbone's event payloads and of {@code
+   * reflective}, the classes not registered for reflection; of {@code resources}, those not
+   * included. Empty when it is ready.
+   */
+  public static List<String> missing(List<String> reflective, List<String> resources)
+      throws IOException, URISyntaxException {
+    NativeReadiness service = ofThisService();
+    List<String> missing = new ArrayList<>();
+    List<String> classes = new ArrayList<>(eventPayloads());
+    classes.addAll(reflective);
+    service.unregistered(classes).forEach(name -> missing.add("reflection: " + name));
+    resources.stream()
+        .filter(resource -> !service.includes(resource))
+        .forEach(resource -> missing.add("resource: " + resource));
+    return missing;
+  }
+
+  /** Every record of the backbone's event payloads: the consumers read each with Jackson. */
+  public static List<String> eventPayloads() throws IOException, URISyntaxException {
+    Path location =
+        Path.of(EventTypes.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String folder = EventTypes.class.getPackageName().replace('.', '/') + "/";
+    List<String> names = new ArrayList<>();
+    if (Files.isDirectory(location)) {
+      try (Stream<Path> files = Files.list(location.resolve(folder))) {
+        files.map(file -> folder + file.getFileName()).forEach(names::add);
+      }
+    } else {
+      try (JarFile jar = new JarFile(location.toFile())) {
+        jar.stream()
+            .map(e -> e.getName())
+            .filter(n -> n.startsWith(folder) && n.indexOf('/', folder.length()) < 0)
+            .forEach(names::add);
+      }
+    }
+    List<String> records = new ArrayList<>();
+    for (String name : names) {
+      if (name.endsWith(".class")) {
+        String className = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+        try {
+          if (Class.forName(className).isRecord()) {
+            records.add(className);
+          }
+        } catch (ClassNotFoundException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return records;
+  }
+}
