@@ -36,6 +36,27 @@ class IdentitySearchTest {
   }
 
   @Test
+  void shouldRefuseNulCharactersInParametersAndFieldsWithA400NamingThem() {
+    api.request()
+        .urlEncodingEnabled(false)
+        .get("/api/identities?q=jo%00se")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("q"))
+        .body("errors[0].message", equalTo("must not contain NUL characters (U+0000)"));
+    api.request()
+        .contentType("application/json")
+        .body("{\"name\": \"Ada\\u0000Lovelace\"}")
+        .post("/api/identities")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("name"))
+        .body("errors[0].message", equalTo("must not contain NUL characters (U+0000)"));
+    search("Ada").body("total", equalTo(0)); // nothing written
+  }
+
+  @Test
   void shouldSortAndFilterByChannel() {
     api.request()
         .queryParam("sort", "-name")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -12,10 +13,17 @@ import java.io.IOException;
 
 /**
  * Every string a client sends is trimmed, and a blank one means "no value", so validation and
- * storage never see stray white space.
+ * storage never see stray white space; one with a NUL character (which PostgreSQL refuses in text)
+ * is refused with a 400 naming its field.
  */
 @Singleton
 public class TrimmedStrings implements ObjectMapperCustomizer {
+
+  /** The character no text column takes. */
+  public static final char NUL = '\u0000';
+
+  /** What a field or parameter holding {@link #NUL} is told. */
+  public static final String NUL_REFUSED = "must not contain NUL characters (U+0000)";
 
   @Override
   public void customize(ObjectMapper mapper) {
@@ -34,6 +42,9 @@ public class TrimmedStrings implements ObjectMapperCustomizer {
       String value = StringDeserializer.instance.deserialize(parser, context);
       if (value == null) {
         return null;
+      }
+      if (value.indexOf(NUL) >= 0) {
+        throw InvalidFormatException.from(parser, NUL_REFUSED, value, String.class);
       }
       String trimmed = value.strip();
       return trimmed.isEmpty() ? null : trimmed;

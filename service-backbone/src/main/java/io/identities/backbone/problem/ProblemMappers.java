@@ -2,8 +2,10 @@ package io.identities.backbone.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.identities.backbone.api.TrimmedStrings;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -73,6 +75,16 @@ public class ProblemMappers {
           "The request has a field this API does not know",
           uri,
           List.of(new Problem.FieldError(path(unknown), "unknown field")));
+    }
+    if (e instanceof InvalidFormatException refused
+        && TrimmedStrings.NUL_REFUSED.equals(refused.getOriginalMessage())
+        && !refused.getPath().isEmpty()) {
+      return respond(
+          Status.BAD_REQUEST,
+          "Invalid request",
+          "The request has an invalid field",
+          uri,
+          List.of(new Problem.FieldError(path(refused), TrimmedStrings.NUL_REFUSED)));
     }
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return respond(
