@@ -147,8 +147,13 @@ public class OrderService {
               "The payment has just gone through: cancel again to be refunded");
         }
         return inTransaction(
-            () ->
-                stop(order(identityId, orderId), OrderState.CANCELLED, "cancelled before payment"));
+            () -> {
+              // Stripe's word of the closed checkout may have cancelled it meanwhile
+              WarmupOrder current = locked(identityId, orderId);
+              return current.state == OrderState.PENDING_PAYMENT
+                  ? stop(current, OrderState.CANCELLED, "cancelled before payment")
+                  : current;
+            });
       }
       case WARMING, PAUSED -> {
         boolean refunded = order.firstEmailAt == null;
@@ -208,7 +213,7 @@ public class OrderService {
                   if (first == 0) {
                     return null;
                   }
-                  WarmupOrder order = WarmupOrder.findById(orderId);
+                  WarmupOrder order = WarmupOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
                   switch (event.kind()) {
                     case PAID -> paid(order, event.paymentId());
                     case CHECKOUT_EXPIRED -> {
@@ -302,6 +307,13 @@ public class OrderService {
     } catch (Payments.UnavailableException e) {
       throw unavailable(e, "try again");
     }
+  }
+
+  private static WarmupOrder locked(UUID identityId, UUID orderId) {
+    return WarmupOrder.<WarmupOrder>find("id = ?1 and identityId = ?2", orderId, identityId)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResultOptional()
+        .orElseThrow(() -> ProblemException.notFound("Order", orderId));
   }
 
   public WarmupOrder order(UUID identityId, UUID orderId) {

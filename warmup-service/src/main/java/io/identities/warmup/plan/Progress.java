@@ -67,8 +67,9 @@ public class Progress {
     return inboxes.stream()
         .map(
             inbox -> {
+              // the whole warm-up's days, once: the score of today and of each day before
               List<DayPlacement> days =
-                  placements.of(inbox.inboxId, today.minusDays(Reputation.WINDOW_DAYS));
+                  placements.of(inbox.inboxId, firstDay.minusDays(Reputation.WINDOW_DAYS));
               OptionalInt score = Reputation.score(days, today, day);
               return new InboxToday(
                   inbox.inboxId,
@@ -80,10 +81,7 @@ public class Progress {
                   Reputation.landed(days, today, 7) == 0
                       ? null
                       : (int) Math.round(100 * (1 - Reputation.spamRate(days, today, 7))),
-                  Reputation.history(
-                      placements.of(inbox.inboxId, firstDay.minusDays(Reputation.WINDOW_DAYS)),
-                      firstDay,
-                      today));
+                  Reputation.history(days, firstDay, today));
             })
         .toList();
   }
