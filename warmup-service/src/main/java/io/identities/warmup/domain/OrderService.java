@@ -142,18 +142,22 @@ public class OrderService {
     WarmupOrder order = inTransaction(() -> order(identityId, orderId));
     switch (order.state) {
       case PENDING_PAYMENT -> {
-        if (order.checkoutId != null && !close(order.checkoutId)) {
-          throw ProblemException.conflict(
-              "The payment has just gone through: cancel again to be refunded");
-        }
-        return inTransaction(
-            () -> {
-              // Stripe's word of the closed checkout may have cancelled it meanwhile
-              WarmupOrder current = locked(identityId, orderId);
-              return current.state == OrderState.PENDING_PAYMENT
-                  ? stop(current, OrderState.CANCELLED, "cancelled before payment")
-                  : current;
-            });
+        WarmupOrder cancelled =
+            inTransaction(
+                () -> {
+                  // the row lock keeps Stripe's word of the closed checkout waiting until the
+                  // cancellation is recorded, so the order says it was cancelled, not expired
+                  WarmupOrder current = locked(identityId, orderId);
+                  if (current.state != OrderState.PENDING_PAYMENT) {
+                    return null; // paid or expired meanwhile
+                  }
+                  if (current.checkoutId != null && !close(current.checkoutId)) {
+                    throw ProblemException.conflict(
+                        "The payment has just gone through: cancel again to be refunded");
+                  }
+                  return stop(current, OrderState.CANCELLED, "cancelled before payment");
+                });
+        return cancelled != null ? cancelled : cancel(identityId, orderId);
       }
       case WARMING, PAUSED -> {
         boolean refunded = order.firstEmailAt == null;
