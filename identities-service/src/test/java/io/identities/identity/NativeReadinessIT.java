@@ -17,7 +17,10 @@ class NativeReadinessIT {
     assertEquals(
         List.of(),
         NativeReadiness.missing(
-            List.of("io.identities.backbone.schedule.WorkingHours$Interval"),
+            List.of(
+                "io.identities.backbone.schedule.WorkingHours$Interval",
+                // the OWASP sanitizer instantiates its shim by name
+                "org.owasp.shim.ForJava9AndLater"),
             // libphonenumber loads its metadata by name at run time
             List.of("com/google/i18n/phonenumbers/data/PhoneNumberMetadataProto_FR")));
   }

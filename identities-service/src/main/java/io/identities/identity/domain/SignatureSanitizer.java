@@ -1,6 +1,7 @@
 package io.identities.identity.domain;
 
 import io.identities.backbone.problem.ProblemException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,9 @@ import org.owasp.html.PolicyFactory;
  * dropped with a warning.
  */
 @ApplicationScoped
+// the sanitizer picks its collections shim by Class.forName (Java8Shim): a native image must keep
+// it
+@RegisterForReflection(classNames = {"org.owasp.shim.ForJava9AndLater", "org.owasp.shim.ForJava8"})
 public class SignatureSanitizer {
 
   /** Markup that runs code or submits data: never in a signature. */

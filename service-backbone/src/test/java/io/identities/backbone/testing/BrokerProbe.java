@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A test's own connection to the service's RabbitMQ virtual host, straight to the broker (not
@@ -23,13 +22,13 @@ public final class BrokerProbe implements AutoCloseable {
   private final Connection connection;
   private final Channel channel;
 
+  /** A probe on the virtual host of the service under test, past the cuttable proxy. */
   public BrokerProbe() {
     try {
-      var config = ConfigProvider.getConfig();
       ConnectionFactory factory = new ConnectionFactory();
       factory.setHost("127.0.0.1");
-      factory.setPort(config.getValue("identities.test.rabbitmq-port", Integer.class));
-      factory.setVirtualHost(config.getValue("rabbitmq-virtual-host", String.class));
+      factory.setPort(LocalInfrastructure.rabbitMqPort());
+      factory.setVirtualHost(LocalInfrastructure.virtualHost());
       connection = factory.newConnection("test-probe");
       channel = connection.createChannel();
     } catch (Exception e) {

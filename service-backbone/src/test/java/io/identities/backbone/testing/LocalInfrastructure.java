@@ -32,11 +32,15 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
   private static final int RABBITMQ_PORT = 5672;
   private static final Set<String> FRESH_DATABASES = ConcurrentHashMap.newKeySet();
 
+  /**
+   * Where the current test key pair's private key is, for {@link Tokens} in either kind of test.
+   */
+  static final String SIGNING_KEY_PROPERTY = "identities.test.signing-key";
+
   @Override
   public Map<String, String> start() {
-    String service = System.getProperty("identities.test.service", "service");
-    String database = service.replace('-', '_') + "_test";
-    String vhost = service + "-test";
+    String database = service().replace('-', '_') + "_test";
+    String vhost = virtualHost();
     try {
       ensureDatabase(database);
       ensureVirtualHost(vhost);
@@ -46,6 +50,8 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
           writePem(keys.resolve("public.pem"), "PUBLIC KEY", pair.getPublic().getEncoded());
       Path privateKey =
           writePem(keys.resolve("private.pem"), "PRIVATE KEY", pair.getPrivate().getEncoded());
+      // a system property, not config: an integration test's JVM has no application config
+      System.setProperty(SIGNING_KEY_PROPERTY, privateKey.toString());
       TcpProxy proxy = TcpProxy.rabbitMq(RABBITMQ_PORT);
       return Map.ofEntries(
           Map.entry("quarkus.datasource.jdbc.url", POSTGRES + database),
@@ -66,6 +72,21 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The service under test: the Maven module, named by the build. */
+  public static String service() {
+    return System.getProperty("identities.test.service", "service");
+  }
+
+  /** The RabbitMQ virtual host of the service's tests. */
+  public static String virtualHost() {
+    return service() + "-test";
+  }
+
+  /** RabbitMQ itself, not the cuttable proxy in front of it that the service is given. */
+  public static int rabbitMqPort() {
+    return RABBITMQ_PORT;
   }
 
   @Override

@@ -121,4 +121,34 @@ public final class NativeReadiness {
     }
     return records;
   }
+
+  /**
+   * The classes a reflective reader (Gson, Jackson) reaches from {@code roots} through their
+   * fields, their generic type arguments and their superclasses, among those whose names start with
+   * {@code prefix}: what must be registered for it to read a whole answer.
+   */
+  public static List<String> reachableThroughFields(String prefix, Class<?>... roots) {
+    Set<String> seen = new java.util.LinkedHashSet<>();
+    java.util.ArrayDeque<java.lang.reflect.Type> todo = new java.util.ArrayDeque<>(List.of(roots));
+    while (!todo.isEmpty()) {
+      java.lang.reflect.Type type = todo.pop();
+      if (type instanceof java.lang.reflect.ParameterizedType generic) {
+        todo.push(generic.getRawType());
+        List.of(generic.getActualTypeArguments()).forEach(todo::push);
+      } else if (type instanceof Class<?> c) {
+        Class<?> element = c.isArray() ? c.getComponentType() : c;
+        if (element.getName().startsWith(prefix) && seen.add(element.getName())) {
+          for (java.lang.reflect.Field field : element.getDeclaredFields()) {
+            if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())) {
+              todo.push(field.getGenericType());
+            }
+          }
+          if (element.getGenericSuperclass() != null) {
+            todo.push(element.getGenericSuperclass());
+          }
+        }
+      }
+    }
+    return List.copyOf(seen);
+  }
 }

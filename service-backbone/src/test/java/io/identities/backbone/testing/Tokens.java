@@ -23,12 +23,12 @@ public final class Tokens {
 
   /** A valid token of a member of {@code orgId}. */
   public static String member(String orgId) {
-    return claims(orgId, Set.of(Roles.MEMBER)).sign();
+    return sign(claims(orgId, Set.of(Roles.MEMBER)));
   }
 
   /** A valid token of {@code orgId} carrying only {@code groups}. */
   public static String withGroups(String orgId, Set<String> groups) {
-    return claims(orgId, groups).sign();
+    return sign(claims(orgId, groups));
   }
 
   /** The claims of a valid member token, for a test to spoil one thing. */
@@ -40,6 +40,11 @@ public final class Tokens {
         .groups(groups)
         .issuedAt(Instant.now())
         .expiresAt(Instant.now().plusSeconds(600));
+  }
+
+  /** Signs with the test key pair the service trusts. */
+  public static String sign(JwtClaimsBuilder claims) {
+    return claims.sign(System.getProperty(LocalInfrastructure.SIGNING_KEY_PROPERTY));
   }
 
   /** Signs with a key pair nobody trusts. */
