@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,14 +33,64 @@ final class LocalPlatform {
   static final int SMTP_PORT = 3025 + OFFSET;
   static final int IMAP_PORT = 3143 + OFFSET;
 
-  private static final StringBuffer output = new StringBuffer();
-  private static Process platform;
-  private static String token;
+  /** The platform LocalRunIT and LinkedInActionsIT share: linkedin-gateway in two replicas. */
+  private static final LocalPlatform SHARED =
+      new LocalPlatform(
+          OFFSET,
+          "_e2e",
+          "identities-e2e",
+          Map.of(
+              "LINKEDIN_GATEWAY_REPLICAS", "2",
+              "LINKEDIN_ACTIONS_MINIMUM_GAP", "1s",
+              "LINKEDIN_ACTIONS_MAXIMUM_GAP", "2s",
+              "LINKEDIN_ACTIONS_INVITATION_CHECK_INTERVAL", "2s",
+              "LINKEDIN_ACTIONS_INVITATION_CHECK_TICK", "1s"));
 
-  private LocalPlatform() {}
+  private final int offset;
+  private final String databaseSuffix;
+  private final String virtualHost;
+  private final Map<String, String> environment;
+  private final StringBuffer output = new StringBuffer();
+  private Process platform;
+  private String token;
 
-  /** The dev token the run command printed, once the platform runs. */
-  static synchronized String token() throws Exception {
+  /**
+   * A platform of its own: ports shifted by {@code offset}, databases named with {@code
+   * databaseSuffix}, its own RabbitMQ virtual host, and the run command's other {@code
+   * environment}.
+   */
+  LocalPlatform(
+      int offset, String databaseSuffix, String virtualHost, Map<String, String> environment) {
+    this.offset = offset;
+    this.databaseSuffix = databaseSuffix;
+    this.virtualHost = virtualHost;
+    this.environment = environment;
+  }
+
+  /** The dev token the shared platform's run command printed, once it runs. */
+  static String token() throws Exception {
+    return SHARED.startedToken();
+  }
+
+  /** What the shared platform's run command printed so far. */
+  static String output() {
+    return SHARED.printed();
+  }
+
+  /**
+   * Waits until the shared platform's service knows what {@code url} names (the events have been
+   * consumed); the platform runs.
+   */
+  static void awaitFound(String url) {
+    String token = SHARED.token;
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> given().auth().oauth2(token).get(url).statusCode() == 200);
+  }
+
+  /** Starts the platform if it is not running yet; answers the dev token its run printed. */
+  synchronized String startedToken() throws Exception {
     if (token == null) {
       start();
     }
@@ -47,42 +98,33 @@ final class LocalPlatform {
   }
 
   /** What the run command printed so far. */
-  static String output() {
+  String printed() {
     return output.toString();
   }
 
-  /** Waits until the service knows what {@code url} names (the events have been consumed). */
-  static void awaitFound(String url) {
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(10))
-        .pollInterval(Duration.ofMillis(20))
-        .until(() -> given().auth().oauth2(token).get(url).statusCode() == 200);
-  }
-
-  private static void start() throws Exception {
+  private void start() throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder("bash", "run", "--no-build")
             .directory(new File(".").getAbsoluteFile())
             .redirectErrorStream(true);
-    builder.environment().put("PORT_OFFSET", String.valueOf(OFFSET));
-    builder.environment().put("DB_SUFFIX", "_e2e");
-    builder.environment().put("RABBITMQ_VHOST", "identities-e2e");
+    builder.environment().put("PORT_OFFSET", String.valueOf(offset));
+    builder.environment().put("DB_SUFFIX", databaseSuffix);
+    builder.environment().put("RABBITMQ_VHOST", virtualHost);
     builder.environment().put("ORG_ID", "org-" + UUID.randomUUID());
-    builder.environment().put("LINKEDIN_GATEWAY_REPLICAS", "2");
-    builder.environment().put("LINKEDIN_ACTIONS_MINIMUM_GAP", "1s");
-    builder.environment().put("LINKEDIN_ACTIONS_MAXIMUM_GAP", "2s");
-    builder.environment().put("LINKEDIN_ACTIONS_INVITATION_CHECK_INTERVAL", "2s");
-    builder.environment().put("LINKEDIN_ACTIONS_INVITATION_CHECK_TICK", "1s");
+    builder.environment().putAll(environment);
     platform = builder.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(LocalPlatform::stop));
-    CompletableFuture<String> printedToken =
-        CompletableFuture.supplyAsync(LocalPlatform::readToken);
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    CompletableFuture<String> printedToken = CompletableFuture.supplyAsync(this::readToken);
     token = printedToken.get(300, TimeUnit.SECONDS);
     assertNotNull(token, () -> "the run command printed no token:\n" + output);
   }
 
-  private static void stop() {
-    platform.destroy(); // SIGTERM: the script stops the services itself, as on Ctrl-C
+  /** Stops the platform as Ctrl-C would: the script stops the services itself. */
+  synchronized void stop() {
+    if (platform == null || !platform.isAlive()) {
+      return;
+    }
+    platform.destroy(); // SIGTERM
     try {
       if (!platform.waitFor(60, TimeUnit.SECONDS)) {
         platform.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -93,7 +135,7 @@ final class LocalPlatform {
     }
   }
 
-  private static String readToken() {
+  private String readToken() {
     BufferedReader lines =
         new BufferedReader(
             new InputStreamReader(platform.getInputStream(), StandardCharsets.UTF_8));
@@ -112,7 +154,7 @@ final class LocalPlatform {
   }
 
   /** Keeps reading the script's output so it never blocks on a full pipe. */
-  private static void drainInBackground(BufferedReader lines) {
+  private void drainInBackground(BufferedReader lines) {
     Thread drain =
         new Thread(
             () -> {

@@ -181,7 +181,7 @@ public class InboxWatcher {
                   : message.threadIds();
           sent(inbox, ids)
               .ifPresent(
-                  send -> bounces.bounced(send, "reported: " + message.report().diagnostic()));
+                  send -> bounces.reported(send, "reported: " + message.report().diagnostic()));
         }
       } else {
         sent(inbox, message.threadIds()).ifPresent(send -> replied(inbox, send));

@@ -39,8 +39,18 @@ public class Bounces {
     this.clock = clock;
   }
 
-  /** The send bounced for {@code reason}; a send already known as bounced changes nothing. */
-  public void bounced(Send send, String reason) {
+  /** The recipient's server refused the send itself: an attempted send that bounced. */
+  public void refused(Send send, String reason) {
+    bounced(send, reason, true);
+  }
+
+  /** A delivery status notification says the sent email bounced. */
+  public void reported(Send send, String reason) {
+    bounced(send, reason, false);
+  }
+
+  /** A send already known as bounced changes nothing. */
+  private void bounced(Send send, String reason, boolean refused) {
     if (send.status == SendStatus.BOUNCED) {
       return;
     }
@@ -57,7 +67,9 @@ public class Bounces {
             send.campaignId,
             send.sequenceStep,
             send.messageId,
-            reason));
+            reason,
+            send.sentAt != null ? send.sentAt : clock.instant(),
+            refused));
     pauseIfBouncingTooMuch(Inbox.findById(send.inboxId));
   }
 

@@ -270,10 +270,11 @@ public class Dispatcher {
     inbox.lastUsedAt = now;
   }
 
-  /** A lead's emails go out in step order. */
+  /** A lead's emails go out in step order (a send without a campaign is in the lead's own). */
   private static Optional<Send> earlierStepPending(Send send) {
     return Send.<Send>find(
-            "identityId = ?1 and leadId = ?2 and campaignId = ?3 and sequenceStep < ?4"
+            "identityId = ?1 and leadId = ?2 and campaignId is not distinct from ?3"
+                + " and sequenceStep < ?4"
                 + " and status in ?5 order by sequenceStep",
             send.identityId,
             send.leadId,
@@ -285,7 +286,8 @@ public class Dispatcher {
 
   private static Optional<Send> previousInThread(Send send) {
     return Send.<Send>find(
-            "identityId = ?1 and leadId = ?2 and campaignId = ?3 and status = ?4"
+            "identityId = ?1 and leadId = ?2 and campaignId is not distinct from ?3"
+                + " and status = ?4"
                 + " and id <> ?5 order by sentAt desc",
             send.identityId,
             send.leadId,
@@ -295,7 +297,6 @@ public class Dispatcher {
         .firstResultOptional();
   }
 
-  /** The message as written now, and where to send it. */
   /** An inbox's reserved sends as written now, and how to reach its SMTP server. */
   private record Outgoing(MailAccount account, List<UUID> sends, List<MimeMessage> messages) {}
 
@@ -369,7 +370,7 @@ public class Dispatcher {
     Send send = Send.findById(sendId);
     Inbox inbox = Inbox.findById(send.inboxId);
     if (failure.kind() == MailFailure.Kind.REJECTED) {
-      bounces.bounced(send, failure.getMessage()); // the SMTP exchange happened: it keeps its slot
+      bounces.refused(send, failure.getMessage()); // the SMTP exchange happened: it keeps its slot
       return null;
     }
     send.attempts++;

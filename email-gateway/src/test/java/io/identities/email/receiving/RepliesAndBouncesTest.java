@@ -110,6 +110,8 @@ class RepliesAndBouncesTest {
         BrokerProbe.body(
             scenario.broker.nextContaining(bounces, messageId, Duration.ofSeconds(10)));
     assertTrue(event.contains(send.toString()), event);
+    assertTrue(event.contains("\"refused\":false"), "it was sent, then reported: " + event);
+    assertTrue(event.contains("\"sentAt\":\""), "it counts when it was sent: " + event);
   }
 
   @Test
@@ -178,6 +180,7 @@ class RepliesAndBouncesTest {
           BrokerProbe.body(
               scenario.broker.nextContaining(bounces, send.toString(), Duration.ofSeconds(10)));
       assertTrue(event.contains("550"), event);
+      assertTrue(event.contains("\"refused\":true"), "an attempted send that bounced: " + event);
     }
   }
 

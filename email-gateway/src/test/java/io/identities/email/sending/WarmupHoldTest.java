@@ -30,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
@@ -112,6 +113,31 @@ class WarmupHoldTest {
             email(UUID.randomUUID(), scenario.campaign, 1, scenario.recipient("after"), "After"));
     awaitStatus(scenario.org, identity, after, "SENT");
     assertTrue(!warmingUp(identity), "the older news did not win");
+  }
+
+  @Test
+  void shouldSendALeadsStepsInOrderAndInOneThreadWithoutACampaign() throws Exception {
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 30, null, null);
+    inbox(scenario.mail(), scenario.org, identity, scenario.address("no-campaign"));
+    UUID order = UUID.randomUUID();
+    Instant started = Instant.now();
+    warmup(EventTypes.WARMUP_STARTED, identity, order, "WARMING", started);
+    Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> warmingUp(identity));
+
+    UUID lead = UUID.randomUUID();
+    String recipient = scenario.recipient("no-campaign-lead");
+    Map<String, Object> followUp = email(lead, null, 2, recipient, "Re: Hello");
+    followUp.put("replyToThread", true);
+    UUID second = queued(scenario.org, identity, followUp); // queued first, held
+    UUID first = queued(scenario.org, identity, email(lead, null, 1, recipient, "Hello"));
+    awaitStatus(scenario.org, identity, first, "HELD");
+    warmup(EventTypes.WARMUP_COMPLETED, identity, order, "COMPLETED", started.plusSeconds(1));
+
+    awaitStatus(scenario.org, identity, second, "SENT");
+    List<MimeMessage> messages = awaitMessages(scenario.mail(), recipient, 2);
+    assertEquals("Hello", messages.get(0).getSubject(), "step 1 first");
+    assertEquals("Re: Hello", messages.get(1).getSubject());
+    assertEquals(messages.get(0).getMessageID(), messages.get(1).getHeader("In-Reply-To", null));
   }
 
   private void warmup(String type, UUID identity, UUID order, String state, Instant at) {

@@ -70,7 +70,9 @@ public final class EmailApi {
       UUID lead, UUID campaign, int step, String recipient, String subject) {
     Map<String, Object> body = new HashMap<>();
     body.put("leadId", lead.toString());
-    body.put("campaignId", campaign.toString());
+    if (campaign != null) { // a send without a campaign is allowed
+      body.put("campaignId", campaign.toString());
+    }
     body.put("sequenceStep", step);
     body.put("recipient", recipient);
     body.put("subject", subject);

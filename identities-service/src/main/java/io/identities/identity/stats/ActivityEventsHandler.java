@@ -1,9 +1,11 @@
 package io.identities.identity.stats;
 
+import io.identities.backbone.events.ActivityEvents.EmailBounced;
 import io.identities.backbone.events.EventEnvelope;
 import io.identities.backbone.events.Events;
 import io.identities.backbone.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,6 +38,14 @@ public class ActivityEventsHandler implements EventHandler {
       throw new Events.MalformedEventException(
           event.type() + " " + event.id() + " lacks identityId or time", null);
     }
-    counters.count(event.orgid(), activity.identityId(), metric, event.time().toInstant());
+    Instant at = event.time().toInstant();
+    if (activity instanceof EmailBounced bounce) {
+      // counted with the email it bounced, so no period shows more bounces than emails sent
+      at = bounce.sentAt() != null ? bounce.sentAt() : at;
+      if (bounce.refused()) { // an attempted send: no email.sent came for it
+        counters.count(event.orgid(), activity.identityId(), Metric.EMAILS_SENT, at);
+      }
+    }
+    counters.count(event.orgid(), activity.identityId(), metric, at);
   }
 }

@@ -1,6 +1,7 @@
 package io.identities.identity.share;
 
 import static io.restassured.RestAssured.given;
+import static java.net.http.HttpResponse.BodyHandlers.ofString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,9 +19,14 @@ import io.identities.backbone.testing.Tokens;
 import io.identities.identity.support.IdentityApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -88,6 +94,27 @@ class ShareLinkTest {
     assertEquals("Partner agency", data.path("identityName").asText());
     assertTrue(data.path("identityId").isNull());
     assertEquals(org, mapper.readTree(body).path("orgid").asText());
+  }
+
+  @Test
+  void shouldTakeABarePostWhereTheBodyIsOptionalAndNameTheBodyWhereItIsNot() throws Exception {
+    // as `curl -X POST` sends it: no body, no Content-Type
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> link = http.send(barePost("/api/identities/share-links"), ofString());
+    assertEquals(201, link.statusCode(), link.body());
+    assertTrue(link.body().contains("/share/"), link.body());
+
+    HttpResponse<String> identity = http.send(barePost("/api/identities"), ofString());
+    assertEquals(400, identity.statusCode(), identity.body());
+    assertEquals(
+        "application/problem+json", identity.headers().firstValue("Content-Type").orElse(""));
+  }
+
+  private HttpRequest barePost(String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+        .header("Authorization", "Bearer " + token)
+        .POST(HttpRequest.BodyPublishers.noBody())
+        .build();
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -80,10 +81,10 @@ class StatisticsTest {
         midday,
         new ActivityEvents.EmailReplied(
             bea, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 1));
-    EventEnvelope bounce =
+    EventEnvelope reported = // a delivery report the next day, about an email sent at midday
         envelope(
             EventTypes.EMAIL_BOUNCED,
-            midday,
+            nextDay,
             new ActivityEvents.EmailBounced(
                 bea,
                 UUID.randomUUID(),
@@ -91,9 +92,24 @@ class StatisticsTest {
                 UUID.randomUUID(),
                 1,
                 "<bounced@sales.example>",
-                "550 no such user"));
-    publish(bounce);
-    publish(bounce); // redelivered: counted once
+                "reported: 550 no such user",
+                Instant.parse(midday),
+                false));
+    publish(reported);
+    publish(reported); // redelivered: counted once
+    publish( // refused at RCPT: an attempted send that bounced, with no email.sent
+        EventTypes.EMAIL_BOUNCED,
+        midday,
+        new ActivityEvents.EmailBounced(
+            bea,
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            1,
+            "<refused@sales.example>",
+            "550 5.1.1 mailbox unavailable",
+            Instant.parse(midday),
+            true));
 
     // a marker published last: once it is counted, so is everything before it (one queue, in order)
     publish(
@@ -125,9 +141,9 @@ class StatisticsTest {
         .body("messages.sent", equalTo(1))
         .body("messages.possible", equalTo(150))
         .body("replied", equalTo(1))
-        .body("emails.sent", equalTo(4))
-        .body("emails.bounced", equalTo(1))
-        .body("bounceRate", equalTo(25.0f));
+        .body("emails.sent", equalTo(5))
+        .body("emails.bounced", equalTo(2))
+        .body("bounceRate", equalTo(40.0f));
     api.request()
         .queryParam("from", "2026-03-29")
         .queryParam("to", "2026-03-29")

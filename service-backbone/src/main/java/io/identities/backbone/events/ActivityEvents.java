@@ -1,6 +1,7 @@
 package io.identities.backbone.events;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -76,6 +77,11 @@ public final class ActivityEvents {
    *
    * @param messageId the Message-ID of the email that bounced
    * @param reason the SMTP refusal, or what the delivery status notification said
+   * @param sentAt when the email was sent, or attempted when refused: the bounce counts then, with
+   *     the email it bounced
+   * @param refused refused by the recipient's server during the send itself, so no email.sent was
+   *     published for it: an attempted send that bounced (a later delivery status notification is
+   *     not refused)
    */
   @RegisterForReflection
   public record EmailBounced(
@@ -85,6 +91,8 @@ public final class ActivityEvents {
       UUID campaignId,
       int step,
       String messageId,
-      String reason)
+      String reason,
+      Instant sentAt,
+      boolean refused)
       implements Activity {}
 }
