@@ -46,7 +46,7 @@ class PackagedServiceIT extends PackagedService {
         org,
         identity.toString(),
         new InboxConnectionChanged(
-            identity, UUID.randomUUID(), "ada@warm.example", "CONNECTED", 1));
+            identity, UUID.randomUUID(), "ada@warm.example", "CONNECTED", 1, 1));
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> api(org).get(WARMUP, identity).jsonPath().getInt("connectedInboxes") == 1);

@@ -6,7 +6,9 @@ import io.identities.backbone.outbox.Outbox;
 import io.identities.backbone.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
 
 /**
  * Tells, in the transaction that changed it, that an inbox was connected or stopped sending: the
@@ -20,9 +22,15 @@ public class InboxEvents {
   private final Outbox outbox;
   private final TenantContext tenant;
   private final Event<InboxChanged> changed;
+  private final EntityManager entityManager;
 
-  InboxEvents(Outbox outbox, TenantContext tenant, Event<InboxChanged> changed) {
+  InboxEvents(
+      Outbox outbox,
+      TenantContext tenant,
+      Event<InboxChanged> changed,
+      EntityManager entityManager) {
     this.outbox = outbox;
+    this.entityManager = entityManager;
     this.tenant = tenant;
     this.changed = changed;
   }
@@ -32,6 +40,16 @@ public class InboxEvents {
 
   public void changed(Inbox inbox) {
     inbox.flush();
+    // the identity's row stays locked to the commit: one inbox change of an identity at a time,
+    // so the count below sees every committed one and the versions follow the commit order
+    List<?> counted =
+        entityManager
+            .createNativeQuery(
+                "update email_identity set inboxes_version = inboxes_version + 1"
+                    + " where identity_id = ?1 returning inboxes_version")
+            .setParameter(1, inbox.identityId)
+            .getResultList();
+    long version = counted.isEmpty() ? 0 : ((Number) counted.get(0)).longValue();
     long connected =
         Inbox.count("identityId = ?1 and status = ?2", inbox.identityId, InboxStatus.CONNECTED);
     outbox.publishEvent(
@@ -41,7 +59,12 @@ public class InboxEvents {
         tenant.orgId(),
         inbox.id,
         new InboxConnectionChanged(
-            inbox.identityId, inbox.id, inbox.address, inbox.status.name(), (int) connected));
+            inbox.identityId,
+            inbox.id,
+            inbox.address,
+            inbox.status.name(),
+            (int) connected,
+            version));
     changed.fire(new InboxChanged(inbox));
   }
 }

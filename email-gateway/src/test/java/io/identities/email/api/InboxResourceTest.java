@@ -13,10 +13,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
@@ -38,8 +41,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,6 +67,43 @@ class InboxResourceTest {
   void identity() {
     identity = EmailApi.identity(scenario.broker, events, scenario.org, "Ada");
     scenario.mail().addMailbox(address, "right password");
+  }
+
+  @Test
+  void shouldCountTwoInboxesConnectedAtOnceInTheOrderTheirEventsTell() throws Exception {
+    String second = scenario.address("ada-second");
+    scenario.mail().addMailbox(second, "right password");
+    String announced = scenario.broker.listen(Exchanges.EVENTS, EventTypes.EMAIL_INBOX_CONNECTED);
+
+    List<CompletableFuture<Integer>> connecting =
+        List.of(address, second).stream()
+            .map(
+                inbox ->
+                    CompletableFuture.supplyAsync(
+                        () ->
+                            connect(
+                                    scenario.org,
+                                    identity,
+                                    plainInbox(scenario.mail(), inbox, "right password"))
+                                .statusCode()))
+            .toList();
+    for (CompletableFuture<Integer> connected : connecting) {
+      assertEquals(201, connected.get(30, TimeUnit.SECONDS));
+    }
+
+    Map<Long, Integer> countByVersion = new HashMap<>();
+    for (int i = 0; i < 2; i++) {
+      JsonNode data =
+          new ObjectMapper()
+              .readTree(
+                  BrokerProbe.body(
+                      scenario.broker.nextContaining(
+                          announced, identity.toString(), Duration.ofSeconds(10))))
+              .path("data");
+      countByVersion.put(
+          data.path("inboxesVersion").asLong(), data.path("connectedInboxes").asInt());
+    }
+    assertEquals(Map.of(1L, 1, 2L, 2), countByVersion, "the later change counts both inboxes");
   }
 
   @Test

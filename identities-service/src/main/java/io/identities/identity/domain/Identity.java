@@ -71,6 +71,12 @@ public class Identity extends PanacheEntityBase {
   @Column(name = "email_connected", nullable = false)
   public boolean emailConnected;
 
+  /**
+   * The version of its inboxes (email-gateway's count of their changes) emailConnected reflects.
+   */
+  @Column(name = "inboxes_version", nullable = false)
+  public long inboxesVersion;
+
   /** Its email warm-up's state (WARMING, COMPLETED, ...), null if none was ever ordered. */
   @Column(name = "warmup_state")
   public String warmupState;

@@ -149,11 +149,15 @@ public class IdentityService {
 
   /** Its inboxes changed: campaigns can use the email channel while one of them is connected. */
   public void inboxesChanged(InboxConnectionChanged change) {
-    if (Identity.findByIdOptional(change.identityId()).isPresent()) {
+    Identity known = Identity.<Identity>findByIdOptional(change.identityId()).orElse(null);
+    if (known != null && change.inboxesVersion() > known.inboxesVersion) { // older news: ignored
       update(
           change.identityId(),
           null,
-          identity -> identity.emailConnected = change.connectedInboxes() > 0);
+          identity -> {
+            identity.emailConnected = change.connectedInboxes() > 0;
+            identity.inboxesVersion = change.inboxesVersion();
+          });
     }
   }
 

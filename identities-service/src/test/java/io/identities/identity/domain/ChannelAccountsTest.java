@@ -3,6 +3,7 @@ package io.identities.identity.domain;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.identities.backbone.events.EventEnvelope;
@@ -49,7 +50,7 @@ class ChannelAccountsTest {
   void shouldShowTheEmailChannelWhileOneOfTheIdentitysInboxesIsConnected() {
     String id = api.create("{\"name\": \"Ada\"}");
 
-    inboxes(id, EventTypes.EMAIL_INBOX_CONNECTED, "CONNECTED", 1);
+    inboxes(id, EventTypes.EMAIL_INBOX_CONNECTED, "CONNECTED", 1, 1);
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(
@@ -63,7 +64,7 @@ class ChannelAccountsTest {
         .then()
         .body("items.id", contains(id));
 
-    inboxes(id, EventTypes.EMAIL_INBOX_DISCONNECTED, "DISCONNECTED", 0);
+    inboxes(id, EventTypes.EMAIL_INBOX_DISCONNECTED, "DISCONNECTED", 0, 3);
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(
@@ -71,6 +72,21 @@ class ChannelAccountsTest {
                 !api.request()
                     .get("/api/identities/{id}", id)
                     .<Boolean>path("channels.emailConnected"));
+
+    // the second inbox's connection, overtaken on the way by the later disconnection: ignored
+    inboxes(id, EventTypes.EMAIL_INBOX_CONNECTED, "CONNECTED", 1, 2);
+    String marker = api.create("{\"name\": \"Published after the stale change\"}");
+    inboxes(marker, EventTypes.EMAIL_INBOX_CONNECTED, "CONNECTED", 1, 1);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                api.request()
+                    .get("/api/identities/{id}", marker)
+                    .<Boolean>path("channels.emailConnected"));
+    assertFalse(
+        api.request().get("/api/identities/{id}", id).<Boolean>path("channels.emailConnected"),
+        "the older count did not win");
   }
 
   @Test
@@ -134,7 +150,8 @@ class ChannelAccountsTest {
                 at)));
   }
 
-  private void inboxes(String identity, String type, String status, int connected) {
+  private void inboxes(
+      String identity, String type, String status, int connected, long inboxesVersion) {
     UUID inbox = UUID.randomUUID();
     broker.publish(
         events,
@@ -143,7 +160,12 @@ class ChannelAccountsTest {
             org,
             inbox.toString(),
             new InboxConnectionChanged(
-                UUID.fromString(identity), inbox, "ada@sales.example", status, connected)));
+                UUID.fromString(identity),
+                inbox,
+                "ada@sales.example",
+                status,
+                connected,
+                inboxesVersion)));
   }
 
   @Test

@@ -103,23 +103,29 @@ class IdentityEventsConsumerTest {
   }
 
   @Test
-  void shouldForgetADeletedIdentity() {
+  void shouldForgetADeletedIdentityForGoodEvenWhenALateSnapshotOfItArrives() {
     UUID id = UUID.randomUUID();
     publish(created(id, "Short-lived"));
     awaitIdentity(id);
 
     publish(event(EventTypes.IDENTITY_DELETED, new IdentityDeleted(id)));
 
-    Awaitility.await()
-        .atMost(DEADLINE)
-        .until(
-            () ->
-                given()
-                        .auth()
-                        .oauth2(Tokens.member(org))
-                        .get("/api/linkedin/identities/{id}", id)
-                        .statusCode()
-                    == 404);
+    Awaitility.await().atMost(DEADLINE).until(() -> status(id) == 404);
+
+    // an update published before the deletion, delivered again after it
+    publish(event(EventTypes.IDENTITY_UPDATED, IdentitySnapshots.of(id, 2, "Back again?")));
+    UUID later = UUID.randomUUID();
+    publish(created(later, "Published after the late update")); // one queue, in order
+    awaitIdentity(later);
+    assertEquals(404, status(id), "a deleted identity does not come back");
+  }
+
+  private int status(UUID id) {
+    return given()
+        .auth()
+        .oauth2(Tokens.member(org))
+        .get("/api/linkedin/identities/{id}", id)
+        .statusCode();
   }
 
   @Test

@@ -8,7 +8,14 @@ import java.util.UUID;
  *
  * @param status the inbox's status now: CONNECTED, DISCONNECTED or PAUSED
  * @param connectedInboxes how many of the identity's inboxes are connected after this change
+ * @param inboxesVersion counts the identity's inbox changes up: of two events, the higher one tells
+ *     the later state, whatever order they arrive in
  */
 @RegisterForReflection
 public record InboxConnectionChanged(
-    UUID identityId, UUID inboxId, String address, String status, int connectedInboxes) {}
+    UUID identityId,
+    UUID inboxId,
+    String address,
+    String status,
+    int connectedInboxes,
+    long inboxesVersion) {}

@@ -226,7 +226,8 @@ class CourseTest {
                 warming.inbox(),
                 warming.address(),
                 status,
-                "CONNECTED".equals(status) ? 1 : 0)));
+                "CONNECTED".equals(status) ? 1 : 0,
+                System.nanoTime())));
   }
 
   /** The type of the next warmup.* event about the order in that state. */

@@ -43,7 +43,8 @@ public final class WarmupApi {
             EventTypes.EMAIL_INBOX_CONNECTED,
             org,
             inbox.toString(),
-            new InboxConnectionChanged(identity, inbox, address, "CONNECTED", (int) before + 1)));
+            new InboxConnectionChanged(
+                identity, inbox, address, "CONNECTED", (int) before + 1, before + 1)));
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(
