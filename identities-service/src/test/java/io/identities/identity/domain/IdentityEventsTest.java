@@ -1,7 +1,9 @@
 package io.identities.identity.domain;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,6 +82,31 @@ class IdentityEventsTest {
         .atMost(Duration.ofSeconds(5))
         .until(() -> outboxMessagesAbout(id, true) == 1);
     assertNull(broker.poll(queue), "published once");
+  }
+
+  @Test
+  void shouldKeepAnEventNoQueueTakesAndPublishItOnceOneDoes() throws Exception {
+    String id = create("Mary Jackson"); // no queue of this test's broker takes identity.created
+
+    Awaitility.await()
+        .pollInSameThread()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> unroutableMessagesAbout(id) == 1);
+    assertEquals(0, outboxMessagesAbout(id, true), "returned, so not published");
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertTrue(
+        metrics
+            .lines()
+            .anyMatch(l -> l.startsWith("identities_outbox_unroutable") && !l.endsWith(" 0.0")),
+        "counted as unroutable");
+
+    String queue = broker.listen(Exchanges.EVENTS, EventTypes.IDENTITY_CREATED); // a queue now
+    JsonNode event = eventAbout(queue, id, Duration.ofSeconds(20));
+    assertEquals("Mary Jackson", event.path("data").path("name").asText());
+    Awaitility.await()
+        .pollInSameThread()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> outboxMessagesAbout(id, true) == 1);
   }
 
   @Test
@@ -191,6 +218,16 @@ class IdentityEventsTest {
             () ->
                 OutboxMessage.count(
                     "envelope like ?1 and publishedAt is " + (published ? "not null" : "null"),
+                    "%\"subject\":\"" + id + "\"%"));
+  }
+
+  private static long unroutableMessagesAbout(String id) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                OutboxMessage.count(
+                    "envelope like ?1 and publishedAt is null and unroutableSince is not null"
+                        + " and attempts > 0",
                     "%\"subject\":\"" + id + "\"%"));
   }
 

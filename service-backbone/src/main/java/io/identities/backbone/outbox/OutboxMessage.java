@@ -41,4 +41,32 @@ public class OutboxMessage extends PanacheEntityBase {
   /** When the broker confirmed it; null while pending. */
   @Column(name = "published_at")
   public Instant publishedAt;
+
+  /** How many times the broker returned it as unroutable. */
+  @Column(nullable = false)
+  public int attempts;
+
+  /** Since when no queue takes it; null while it is routable. */
+  @Column(name = "unroutable_since")
+  public Instant unroutableSince;
+
+  /** Not published before then (a returned message waits); null: at once. */
+  @Column(name = "next_attempt_at")
+  public Instant nextAttemptAt;
+
+  /** The broker took it into at least one queue. */
+  void published(Instant now) {
+    publishedAt = now;
+    unroutableSince = null;
+    nextAttemptAt = null;
+  }
+
+  /** The broker returned it: no queue is bound to its routing key. Tried again later. */
+  void returned(Instant now) {
+    attempts++;
+    if (unroutableSince == null) {
+      unroutableSince = now;
+    }
+    nextAttemptAt = now.plus(OutboxRelay.retryDelay(attempts));
+  }
 }

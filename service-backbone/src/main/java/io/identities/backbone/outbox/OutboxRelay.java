@@ -6,6 +6,8 @@ import io.identities.backbone.events.EventEnvelope;
 import io.identities.backbone.messaging.Broker;
 import io.identities.backbone.messaging.Topology;
 import io.identities.backbone.outbox.Outbox.OutboxWritten;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,13 +18,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +36,11 @@ import org.jboss.logging.Logger;
  * the broker confirmed them. Runs right after each commit that wrote to the outbox and every couple
  * of seconds, so a broker outage only delays messages: they stay pending and go out, in order, when
  * the broker is back. Delivery is at-least-once; consumers deduplicate on the event id.
+ *
+ * <p>Messages are published {@code mandatory}: one the broker returns because no queue takes it (a
+ * service not deployed yet, its queue not declared yet) is not published. It stays in the outbox,
+ * is logged once by name, counted in {@code identities.outbox.unroutable}, and tried again ever
+ * less often (up to every {@link #LONGEST_RETRY_DELAY}) without holding up the messages behind it.
  *
  * <p>One relay at a time publishes (a PostgreSQL advisory lock), so replicas of a service cannot
  * reorder an aggregate's events.
@@ -40,6 +51,7 @@ public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
   private static final int BATCH = 200;
   private static final long CONFIRM_TIMEOUT_MS = 5_000;
+  static final Duration LONGEST_RETRY_DELAY = Duration.ofMinutes(5);
 
   /** Arbitrary, fixed: the advisory lock that makes one relay per database publish at a time. */
   private static final long RELAY_LOCK = 0x6f7574626f78L;
@@ -50,12 +62,23 @@ public class OutboxRelay {
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
   private final AtomicBoolean runQueued = new AtomicBoolean();
+  private final AtomicLong unroutable = new AtomicLong();
   private volatile boolean healthy = true;
 
-  OutboxRelay(Broker broker, Topology topology, EntityManager entityManager) {
+  OutboxRelay(
+      Broker broker, Topology topology, EntityManager entityManager, MeterRegistry registry) {
     this.broker = broker;
     this.topology = topology;
     this.entityManager = entityManager;
+    Gauge.builder("identities.outbox.unroutable", unroutable, AtomicLong::get)
+        .description("Outbox messages the broker returned: no queue takes them yet")
+        .register(registry);
+  }
+
+  /** 2 s after the first return, doubling, at most {@link #LONGEST_RETRY_DELAY}. */
+  static Duration retryDelay(int attempts) {
+    Duration delay = Duration.ofSeconds(1L << Math.min(attempts, 12));
+    return delay.compareTo(LONGEST_RETRY_DELAY) > 0 ? LONGEST_RETRY_DELAY : delay;
   }
 
   void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
@@ -112,35 +135,60 @@ public class OutboxRelay {
               if (!locked) {
                 return 0;
               }
+              Instant now = Instant.now();
               List<OutboxMessage> pending =
-                  OutboxMessage.<OutboxMessage>find("publishedAt is null order by position")
+                  OutboxMessage.<OutboxMessage>find(
+                          "publishedAt is null and (nextAttemptAt is null or nextAttemptAt <= ?1)"
+                              + " order by position",
+                          now)
                       .page(0, BATCH)
                       .list();
-              if (pending.isEmpty()) {
-                return 0;
+              if (!pending.isEmpty()) {
+                Set<String> returned = publish(pending);
+                for (OutboxMessage message : pending) {
+                  if (!returned.contains(message.eventId.toString())) {
+                    message.published(now);
+                  } else {
+                    if (message.unroutableSince == null) {
+                      LOG.warnf(
+                          "outbox message %s (%s) is unroutable: no queue takes %s on %s yet;"
+                              + " kept and tried again",
+                          message.eventId,
+                          message.routingKey,
+                          message.routingKey,
+                          message.exchange);
+                    }
+                    message.returned(now);
+                  }
+                }
               }
-              publish(pending);
-              Instant now = Instant.now();
-              pending.forEach(message -> message.publishedAt = now);
+              unroutable.set(
+                  OutboxMessage.count("publishedAt is null and unroutableSince is not null"));
               return pending.size();
             });
   }
 
-  private void publish(List<OutboxMessage> messages) throws Exception {
+  /** Publishes the messages, confirmed; answers the event ids the broker returned unroutable. */
+  private Set<String> publish(List<OutboxMessage> messages) throws Exception {
+    Set<String> returned = ConcurrentHashMap.newKeySet();
     try (Channel channel = broker.openChannel()) {
       if (!healthy) {
         topology.declare(channel); // the broker may have come back without our exchanges
       }
+      // the broker sends a message's return before its confirm, on the connection's one thread
+      channel.addReturnListener(back -> returned.add(back.getProperties().getMessageId()));
       channel.confirmSelect();
       for (OutboxMessage message : messages) {
         channel.basicPublish(
             message.exchange,
             message.routingKey,
+            true, // mandatory: returned when no queue takes it
             properties(message),
             message.envelope.getBytes(StandardCharsets.UTF_8));
       }
       channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
     }
+    return returned;
   }
 
   private static AMQP.BasicProperties properties(OutboxMessage message) {
