@@ -43,7 +43,15 @@ public class InboxService {
    * servers) when the identity already has that address.
    */
   public Connected connect(UUID identityId, MailAccount requested) {
-    return connect(identityId, requested, MailProvider.IMAP, requested.secret());
+    return connect(identityId, requested, () -> {});
+  }
+
+  /**
+   * Connects {@code requested} as {@link #connect(UUID, MailAccount)} does, and runs {@code
+   * alongside} in the transaction that records it: if it throws, nothing is recorded.
+   */
+  public Connected connect(UUID identityId, MailAccount requested, Runnable alongside) {
+    return connect(identityId, requested, MailProvider.IMAP, requested.secret(), alongside);
   }
 
   /**
@@ -52,6 +60,15 @@ public class InboxService {
    */
   public Connected connect(
       UUID identityId, MailAccount requested, MailProvider provider, String secret) {
+    return connect(identityId, requested, provider, secret, () -> {});
+  }
+
+  private Connected connect(
+      UUID identityId,
+      MailAccount requested,
+      MailProvider provider,
+      String secret,
+      Runnable alongside) {
     MailAccount account = normalized(requested);
     inTransaction(() -> checkAddressFree(identityId(identityId), account.address()));
     try {
@@ -62,6 +79,7 @@ public class InboxService {
     try {
       return inTransaction(
           () -> {
+            alongside.run();
             Inbox inbox = checkAddressFree(identityId(identityId), account.address());
             boolean created = inbox == null;
             if (created) {

@@ -76,24 +76,29 @@ public class InboxShareService {
                         InboxStatus.CONNECTED)));
   }
 
-  /** Connects the inbox again with the password its owner entered; spends the link. */
+  /**
+   * Connects the inbox again with the password its owner entered, spending the link in the same
+   * transaction: of two browsers racing on one link, one reconnects, the other finds it used.
+   */
   public Inbox reconnect(Opened opened, UUID inboxId, String password) {
     Inbox inbox = inboxOf(opened, inboxId);
-    Inbox connected =
-        inboxes
-            .connect(
-                opened.link().identityId,
-                new MailAccount(
-                    inbox.address, inbox.smtp(), inbox.imap(), inbox.username, password, false))
-            .inbox();
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                InboxShareLink.update(
-                    "usedAt = ?1 where id = ?2 and usedAt is null",
-                    clock.instant(),
-                    opened.link().id));
-    return connected;
+    return inboxes
+        .connect(
+            opened.link().identityId,
+            new MailAccount(
+                inbox.address, inbox.smtp(), inbox.imap(), inbox.username, password, false),
+            () -> spend(opened.link()))
+        .inbox();
+  }
+
+  private void spend(InboxShareLink link) {
+    // the row lock makes a second spender wait, then find it spent
+    int spent =
+        InboxShareLink.update(
+            "usedAt = ?1 where id = ?2 and usedAt is null", clock.instant(), link.id);
+    if (spent == 0) {
+      throw new UnusableLinkException(Unusable.USED);
+    }
   }
 
   /** Where to send the owner to authorize a Google or Microsoft inbox again. */

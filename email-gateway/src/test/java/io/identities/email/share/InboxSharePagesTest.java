@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.identities.backbone.events.Events;
 import io.identities.backbone.testing.LocalInfrastructure;
@@ -21,7 +22,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -91,6 +96,43 @@ class InboxSharePagesTest {
 
     awaitStatus(scenario.org, identity, held, "SENT");
     open(token).then().statusCode(410).body(containsString("already been used"));
+  }
+
+  @Test
+  void shouldReconnectOnceWhenTwoBrowsersRaceOnOneLink() throws Exception {
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
+    String address = scenario.address("raced");
+    UUID inbox = inbox(scenario.mail(), scenario.org, identity, address);
+    given()
+        .auth()
+        .oauth2(Tokens.member(scenario.org))
+        .delete("/api/email/identities/{id}/inboxes/{inbox}/connection", identity, inbox)
+        .then()
+        .statusCode(200);
+    String token = link(identity);
+    Response first = open(token);
+    Response second = open(token);
+
+    List<CompletableFuture<Integer>> posted =
+        List.of(first, second).stream()
+            .map(
+                page ->
+                    CompletableFuture.supplyAsync(
+                        () ->
+                            post(
+                                    token,
+                                    inbox,
+                                    page.getCookie("share_csrf"),
+                                    csrf(page),
+                                    "pw-" + address)
+                                .statusCode()))
+            .toList();
+    List<Integer> statuses = new ArrayList<>();
+    for (CompletableFuture<Integer> answer : posted) {
+      statuses.add(answer.get(30, TimeUnit.SECONDS));
+    }
+    statuses.sort(null);
+    assertEquals(List.of(200, 410), statuses, "one reconnects, the other finds the link used");
   }
 
   @Test

@@ -74,14 +74,6 @@ public final class BrokerProbe implements AutoCloseable {
     }
   }
 
-  /** Waits (up to {@code timeout}) for the next message on {@code queue} and returns it. */
-  public GetResponse next(String queue, Duration timeout) {
-    return Awaitility.await()
-        .atMost(timeout)
-        .pollInterval(Duration.ofMillis(50))
-        .until(() -> channel.basicGet(queue, true), response -> response != null);
-  }
-
   /** Waits for a message on {@code queue} whose body contains {@code marker}, skipping others. */
   public GetResponse nextContaining(String queue, String marker, Duration timeout) {
     return Awaitility.await()
