@@ -3,6 +3,7 @@ package io.identities.email.domain;
 import io.identities.backbone.crypto.SecretCipher;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.problem.ProblemException;
+import io.identities.backbone.tenant.TenantContext;
 import io.identities.email.mail.MailAccount;
 import io.identities.email.mail.MailFailure;
 import io.identities.email.mail.MailServers;
@@ -23,12 +24,25 @@ import org.hibernate.exception.ConstraintViolationException;
 @ApplicationScoped
 public class InboxService {
 
+  private final MailServerAddresses addresses;
+  private final ConnectAttempts attempts;
+  private final TenantContext tenant;
   private final MailServers servers;
   private final SecretCipher cipher;
   private final InboxEvents events;
   private final InboxLoad load;
 
-  InboxService(MailServers servers, SecretCipher cipher, InboxEvents events, InboxLoad load) {
+  InboxService(
+      MailServers servers,
+      SecretCipher cipher,
+      InboxEvents events,
+      InboxLoad load,
+      MailServerAddresses addresses,
+      ConnectAttempts attempts,
+      TenantContext tenant) {
+    this.addresses = addresses;
+    this.attempts = attempts;
+    this.tenant = tenant;
     this.servers = servers;
     this.cipher = cipher;
     this.events = events;
@@ -71,6 +85,9 @@ public class InboxService {
       Runnable alongside) {
     MailAccount account = normalized(requested);
     inTransaction(() -> checkAddressFree(identityId(identityId), account.address()));
+    attempts.attempt(tenant.orgId()); // before any server is reached
+    addresses.check("smtp.host", account.smtp().host());
+    addresses.check("imap.host", account.imap().host());
     try {
       servers.verify(account);
     } catch (MailFailure failure) {

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -104,6 +105,39 @@ class InboxResourceTest {
           data.path("inboxesVersion").asLong(), data.path("connectedInboxes").asInt());
     }
     assertEquals(Map.of(1L, 1, 2L, 2), countByVersion, "the later change counts both inboxes");
+  }
+
+  @Test
+  void shouldRefuseServersOnPrivateNetworksAndAnOrganizationTryingTooOften() {
+    Map<String, Object> internal = new HashMap<>(plainInbox(scenario.mail(), address, "x"));
+    internal.put("smtp", server("10.0.0.7", 25, "NONE"));
+    connect(scenario.org, identity, internal)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("smtp.host"))
+        .body("errors[0].message", containsString("private network"));
+    Map<String, Object> metadata = new HashMap<>(plainInbox(scenario.mail(), address, "x"));
+    metadata.put("imap", server("169.254.169.254", 80, "NONE"));
+    connect(scenario.org, identity, metadata)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("imap.host"));
+
+    for (int attempt = 3; attempt <= 12; attempt++) { // the tests' limit: 12 per 10 minutes
+      connect(scenario.org, identity, internal).then().statusCode(400);
+    }
+    connect(scenario.org, identity, plainInbox(scenario.mail(), address, "right password"))
+        .then()
+        .statusCode(429)
+        .header("Retry-After", notNullValue())
+        .body("detail", containsString("12 times in 10 minutes"));
+    given()
+        .auth()
+        .oauth2(Tokens.member(scenario.org))
+        .get("/api/email/identities/{id}/inboxes", identity)
+        .then()
+        .body("$", empty());
   }
 
   @Test

@@ -30,6 +30,8 @@ public class MailInfrastructure implements QuarkusTestResourceLifecycleManager {
   public Map<String, String> start() {
     String google = "email.oauth.providers.google.";
     return Map.ofEntries(
+        // local mail servers, which the connect form refuses otherwise
+        Map.entry("email.mail.allowed-private-addresses", "127.0.0.1,::1"),
         Map.entry("email.oauth.redirect-uri", REDIRECT_URI),
         Map.entry(google + "client-id", "test-client"),
         Map.entry(google + "client-secret", "test-secret"),

@@ -1,6 +1,7 @@
 package io.identities.backbone.problem;
 
 import jakarta.ws.rs.core.Response.Status;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,6 +13,7 @@ public class ProblemException extends RuntimeException {
   private final int status;
   private final String title;
   private final List<Problem.FieldError> errors;
+  private Duration retryAfter;
 
   public ProblemException(
       Status status, String title, String detail, List<Problem.FieldError> errors) {
@@ -52,6 +54,13 @@ public class ProblemException extends RuntimeException {
         List.of(new Problem.FieldError(field, message)));
   }
 
+  /** 429, with the {@code Retry-After} the caller should wait. */
+  public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+    ProblemException problem = new ProblemException(429, "Too many requests", detail, List.of());
+    problem.retryAfter = retryAfter;
+    return problem;
+  }
+
   public static ProblemException forbidden(String detail) {
     return new ProblemException(Status.FORBIDDEN, "Forbidden", detail, List.of());
   }
@@ -66,5 +75,10 @@ public class ProblemException extends RuntimeException {
 
   public List<Problem.FieldError> errors() {
     return errors;
+  }
+
+  /** How long the caller should wait before trying again; null when that is not the point. */
+  public Duration retryAfter() {
+    return retryAfter;
   }
 }

@@ -37,7 +37,12 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
-    return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    Response answer = respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    return e.retryAfter() == null
+        ? answer
+        : Response.fromResponse(answer)
+            .header("Retry-After", Math.max(1, e.retryAfter().toSeconds()))
+            .build();
   }
 
   @ServerExceptionMapper
