@@ -31,39 +31,59 @@ public class Invitations {
   public record Invitee(
       String memberId, String publicIdentifier, String firstName, String lastName) {}
 
-  /** Records an invitation the gateway just sent; its id is the action's. */
+  /**
+   * Records an invitation the gateway just sent; its id is the action's. The invitation check may
+   * have seen it on LinkedIn first and taken it for one sent by hand (the two run apart, in other
+   * transactions or replicas): that row becomes this one.
+   */
   public void sent(
       UUID id, UUID identityId, String linkedInId, Invitee person, String note, Instant at) {
-    Invitation invitation = new Invitation();
-    invitation.id = id;
-    invitation.identityId = identityId;
-    invitation.linkedInId = linkedInId;
-    invitation.memberId = person.memberId();
-    invitation.publicIdentifier = person.publicIdentifier();
-    invitation.firstName = person.firstName();
-    invitation.lastName = person.lastName();
-    invitation.note = note;
-    invitation.sentAt = at;
-    invitation.status = InvitationStatus.PENDING;
-    invitation.persist();
+    Invitation.getEntityManager()
+        .createNativeQuery(
+            "insert into linkedin_invitation (id, org_id, identity_id, linkedin_id, member_id,"
+                + " public_identifier, first_name, last_name, note, sent_at, sent_by_hand, status)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, false, ?11)"
+                + " on conflict (identity_id, linkedin_id) do update set id = excluded.id,"
+                + " note = excluded.note, sent_at = excluded.sent_at, sent_by_hand = false")
+        .setParameter(1, id)
+        .setParameter(2, tenant.orgId())
+        .setParameter(3, identityId)
+        .setParameter(4, linkedInId)
+        .setParameter(5, person.memberId())
+        .setParameter(6, person.publicIdentifier())
+        .setParameter(7, person.firstName())
+        .setParameter(8, person.lastName())
+        .setParameter(9, note)
+        .setParameter(10, at)
+        .setParameter(11, InvitationStatus.PENDING.name())
+        .executeUpdate();
   }
 
-  /** Records an invitation LinkedIn lists that the gateway did not send: sent by hand. */
+  /**
+   * Records an invitation LinkedIn lists that the gateway did not send: sent by hand. One the
+   * gateway is recording at this moment wins (its row is kept).
+   */
   void seenOnLinkedIn(UUID identityId, SentInvitation seen) {
-    Invitation invitation = new Invitation();
-    invitation.id = UUID.randomUUID();
-    invitation.identityId = identityId;
-    invitation.linkedInId = seen.invitationId();
-    invitation.sharedSecret = seen.sharedSecret();
-    invitation.memberId = seen.memberId();
-    invitation.publicIdentifier = seen.publicIdentifier();
-    invitation.firstName = seen.firstName();
-    invitation.lastName = seen.lastName();
-    invitation.note = seen.note();
-    invitation.sentAt = seen.sentAt();
-    invitation.sentByHand = true;
-    invitation.status = InvitationStatus.PENDING;
-    invitation.persist();
+    Invitation.getEntityManager()
+        .createNativeQuery(
+            "insert into linkedin_invitation (id, org_id, identity_id, linkedin_id, shared_secret,"
+                + " member_id, public_identifier, first_name, last_name, note, sent_at,"
+                + " sent_by_hand, status)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, true, ?12)"
+                + " on conflict (identity_id, linkedin_id) do nothing")
+        .setParameter(1, UUID.randomUUID())
+        .setParameter(2, tenant.orgId())
+        .setParameter(3, identityId)
+        .setParameter(4, seen.invitationId())
+        .setParameter(5, seen.sharedSecret())
+        .setParameter(6, seen.memberId())
+        .setParameter(7, seen.publicIdentifier())
+        .setParameter(8, seen.firstName())
+        .setParameter(9, seen.lastName())
+        .setParameter(10, seen.note())
+        .setParameter(11, seen.sentAt())
+        .setParameter(12, InvitationStatus.PENDING.name())
+        .executeUpdate();
   }
 
   /** The person accepted: linkedin.invitation.accepted, once (only a pending one changes). */

@@ -3,6 +3,7 @@ package io.identities.linkedin.messaging;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rabbitmq.client.GetResponse;
 import io.identities.backbone.events.EventEnvelope;
@@ -11,6 +12,7 @@ import io.identities.backbone.events.Events;
 import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.events.IdentityDeleted;
 import io.identities.backbone.events.IdentitySnapshot;
+import io.identities.backbone.messaging.Retries;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
@@ -21,7 +23,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -149,17 +150,18 @@ class IdentityEventsConsumerTest {
   }
 
   @Test
-  void shouldDeadLetterAMessageThatAlwaysFailsAndKeepConsumingTheNextOnes() {
+  void shouldDeadLetterAnUnreadableMessageAtOnceAndKeepConsumingTheNextOnes() {
     String poison = "{\"poison\": \"" + UUID.randomUUID() + "\"}";
     broker.publish(Exchanges.EVENTS, EventTypes.IDENTITY_CREATED, poison);
     UUID next = UUID.randomUUID();
     publish(created(next, "After the poison"));
 
     GetResponse deadLetter = broker.nextContaining("linkedin-gateway.dlq", poison, DEADLINE);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> death =
-        ((List<Map<String, Object>>) deadLetter.getProps().getHeaders().get("x-death")).get(0);
-    assertEquals("delivery_limit", death.get("reason").toString(), "dead-lettered after retries");
+    Map<String, Object> headers = deadLetter.getProps().getHeaders();
+    assertEquals(1, headers.get(Retries.ATTEMPTS), "no retry can make it readable");
+    assertTrue(
+        headers.get(Retries.LAST_ERROR).toString().contains("MalformedEventException"),
+        headers.toString());
     awaitIdentity(next).body("name", equalTo("After the poison"));
   }
 

@@ -1,16 +1,23 @@
 package io.identities.backbone.inbox;
 
+import io.identities.backbone.messaging.Retries;
 import io.quarkus.arc.All;
 import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Consumes this service's queue and hands each event to the {@link EventHandler}s of its type,
  * through the idempotent {@link Inbox}. Present only in services that bind their queue to some
- * events ({@code identities.messaging.consumed-events}); events nobody handles are acknowledged.
+ * events ({@code identities.messaging.consumed-events}); events nobody handles are acknowledged. A
+ * message whose handling fails goes to {@link Retries} (a later retry, or the dead-letter queue),
+ * and is requeued only if even that fails.
  */
 @ApplicationScoped
 @UnlessBuildProperty(
@@ -23,21 +30,39 @@ public class EventConsumer {
   public static final String CHANNEL = "events";
 
   private final Inbox inbox;
+  private final Retries retries;
   private final List<EventHandler> handlers;
 
-  EventConsumer(Inbox inbox, @All List<EventHandler> handlers) {
+  EventConsumer(Inbox inbox, Retries retries, @All List<EventHandler> handlers) {
     this.inbox = inbox;
+    this.retries = retries;
     this.handlers = handlers;
   }
 
   @Incoming(CHANNEL)
   @Blocking
-  public void consume(byte[] message) {
-    inbox.receive(
-        message,
-        event ->
-            handlers.stream()
-                .filter(handler -> handler.types().contains(event.type()))
-                .forEach(handler -> handler.handle(event)));
+  public CompletionStage<Void> consume(Message<byte[]> message) {
+    try {
+      inbox.receive(
+          message.getPayload(),
+          event ->
+              handlers.stream()
+                  .filter(handler -> handler.types().contains(event.type()))
+                  .forEach(handler -> handler.handle(event)));
+    } catch (RuntimeException failure) {
+      var metadata = message.getMetadata(IncomingRabbitMQMetadata.class);
+      int attempts =
+          1 + metadata.flatMap(m -> m.getHeader(Retries.ATTEMPTS, Integer.class)).orElse(0);
+      try {
+        retries.failed(
+            message.getPayload(),
+            metadata.flatMap(IncomingRabbitMQMetadata::getMessageId).orElse(null),
+            attempts,
+            failure);
+      } catch (IOException unmoved) {
+        return message.nack(failure); // requeued: tried again at once
+      }
+    }
+    return message.ack();
   }
 }

@@ -2,6 +2,7 @@ package io.identities.backbone.messaging;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,9 +20,20 @@ public interface MessagingConfig {
   Optional<List<String>> consumedCommands();
 
   /**
-   * How many times a message is delivered before it is moved to the dead-letter queue: one delivery
-   * plus the retries of a handler that keeps failing.
+   * How long a message whose handler failed waits before each retry; after the last one fails it
+   * goes to the dead-letter queue. Each delay is a queue of its own ({@code <queue>.retry.<ms>ms}).
+   */
+  @WithDefault("5s,30s,2m,10m")
+  List<Duration> retryDelays();
+
+  /**
+   * The broker's own limit, for a message that never reaches the retries (its consumer crashes on
+   * it): delivered this many times, it is dead-lettered.
    */
   @WithDefault("5")
   int deliveryLimit();
+
+  /** How often the dead-letter queue's depth is read for its metric. */
+  @WithDefault("30s")
+  Duration deadLetterCheck();
 }

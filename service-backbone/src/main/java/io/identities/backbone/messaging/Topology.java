@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -20,10 +21,12 @@ import org.jboss.logging.Logger;
  * attach (they are configured with {@code queue.declare=false}). Declarations are idempotent, so
  * every service declaring the shared exchanges is safe.
  *
- * <p>A consumer queue is a quorum queue with a delivery limit: a message whose handler keeps
- * failing is dead-lettered by the broker itself after {@link MessagingConfig#deliveryLimit()}
- * deliveries, even across consumer crashes, into {@code <queue>.dlq}; at-least-once dead-lettering
- * so it is never dropped on the way.
+ * <p>A consumer queue is a quorum queue. A message whose handler fails is retried with growing
+ * delays ({@link MessagingConfig#retryDelays()}, see {@link Retries}), one retry queue per delay
+ * whose messages expire back into the service's queue, and then goes to {@code <queue>.dlq}. A
+ * message delivered again and again without ever being settled (its consumer crashes on it) is
+ * dead-lettered there by the broker itself after {@link MessagingConfig#deliveryLimit()}
+ * deliveries; at-least-once dead-lettering, so it is never dropped on the way.
  */
 @ApplicationScoped
 public class Topology {
@@ -51,6 +54,14 @@ public class Topology {
   /** The name of this service's dead-letter queue. */
   public String deadLetterQueue() {
     return queue + ".dlq";
+  }
+
+  /**
+   * The queue a failed message waits {@code delay} in: its messages expire after it and go back to
+   * this service's queue (dead-lettered to it through the default exchange).
+   */
+  public String retryQueue(Duration delay) {
+    return queue + ".retry." + delay.toMillis() + "ms";
   }
 
   void declareAtStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent e)
@@ -91,6 +102,20 @@ public class Topology {
             "at-least-once",
             "x-overflow",
             "reject-publish"));
+    for (Duration delay : config.retryDelays()) {
+      channel.queueDeclare(
+          retryQueue(delay),
+          true,
+          false,
+          false,
+          Map.of(
+              "x-message-ttl",
+              delay.toMillis(),
+              "x-dead-letter-exchange",
+              "",
+              "x-dead-letter-routing-key",
+              queue));
+    }
     for (String routingKey : events) {
       channel.queueBind(queue, Exchanges.EVENTS, routingKey);
     }

@@ -6,5 +6,8 @@ public final class Roles {
   /** A member of an organization: manages its identities. */
   public static final String MEMBER = "member";
 
+  /** Runs the platform: reads and replays the services' dead-letter queues. */
+  public static final String OPERATOR = "operator";
+
   private Roles() {}
 }

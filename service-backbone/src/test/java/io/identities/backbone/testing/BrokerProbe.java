@@ -112,6 +112,21 @@ public final class BrokerProbe implements AutoCloseable {
     return true;
   }
 
+  /**
+   * True when none of the messages on {@code queue} now contains any of {@code markers} (they are
+   * taken): others' messages may be there too, such as events that were unroutable at first.
+   */
+  public boolean nowNoneContaining(String queue, String... markers) {
+    boolean none = true;
+    for (GetResponse r = poll(queue); r != null; r = poll(queue)) {
+      String message = body(r);
+      for (String marker : markers) {
+        none &= !message.contains(marker);
+      }
+    }
+    return none;
+  }
+
   /** The next message on {@code queue} if one is there now, or null. */
   public GetResponse poll(String queue) {
     try {
