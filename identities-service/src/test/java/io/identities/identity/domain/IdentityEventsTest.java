@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.GetResponse;
 import io.identities.backbone.events.EventTypes;
+import io.identities.backbone.events.Events;
 import io.identities.backbone.events.Exchanges;
+import io.identities.backbone.events.SnapshotsWanted;
 import io.identities.backbone.outbox.OutboxMessage;
+import io.identities.backbone.replica.ReplicaBackfill;
+import io.identities.backbone.tenant.Roles;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.TcpProxy;
@@ -20,6 +24,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +38,7 @@ import org.junit.jupiter.api.Test;
 class IdentityEventsTest {
 
   @Inject ObjectMapper mapper;
+  @Inject Events events;
 
   @ConfigProperty(name = "identities.test.rabbitmq-port")
   int rabbitMqPort;
@@ -106,6 +115,57 @@ class IdentityEventsTest {
         .pollInSameThread()
         .atMost(Duration.ofSeconds(5))
         .until(() -> outboxMessagesAbout(id, true) == 1);
+  }
+
+  @Test
+  void shouldAnnounceEveryIdentityAgainWhenAServiceAsksOrAnOperatorDoes() throws Exception {
+    String updates = broker.listen(Exchanges.EVENTS, EventTypes.IDENTITY_UPDATED);
+    String ada = create("Ada");
+    String otherOrg = Tokens.newOrganization();
+    String bea = new IdentityApi(otherOrg).createNamed("Bea");
+
+    // as a service that starts with an empty replica asks (ReplicaBackfill)
+    broker.publish(
+        Exchanges.COMMANDS,
+        EventTypes.IDENTITY_SNAPSHOTS_ANNOUNCE,
+        events.write(
+            events.envelope(
+                EventTypes.IDENTITY_SNAPSHOTS_ANNOUNCE,
+                ReplicaBackfill.PLATFORM,
+                UUID.randomUUID().toString(),
+                new SnapshotsWanted("a-new-service"))));
+    Map<String, JsonNode> again = new HashMap<>(); // in no particular order
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> {
+              for (GetResponse r = broker.poll(updates); r != null; r = broker.poll(updates)) {
+                JsonNode event = mapper.readTree(r.getBody());
+                again.put(event.path("subject").asText(), event);
+              }
+              return again.containsKey(ada) && again.containsKey(bea);
+            });
+    assertEquals(org, again.get(ada).path("orgid").asText());
+    assertEquals("Ada", again.get(ada).path("data").path("name").asText());
+    assertEquals(otherOrg, again.get(bea).path("orgid").asText(), "each in its own organization");
+
+    given()
+        .auth()
+        .oauth2(Tokens.member(org))
+        .post("/admin/identities/announcements")
+        .then()
+        .statusCode(403);
+    int announced =
+        given()
+            .auth()
+            .oauth2(Tokens.withGroups(org, Set.of(Roles.OPERATOR)))
+            .post("/admin/identities/announcements")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("identities");
+    assertTrue(announced >= 2, "every identity: " + announced);
+    eventAbout(updates, EventTypes.IDENTITY_UPDATED, ada, Duration.ofSeconds(15));
   }
 
   @Test

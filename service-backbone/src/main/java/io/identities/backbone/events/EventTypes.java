@@ -15,6 +15,13 @@ public final class EventTypes {
   public static final String IDENTITY_DELETED = "identity.deleted";
 
   /**
+   * Command to identities-service: announce every identity again as identity.updated (each
+   * service's replica takes what is newer than its own); data: {@link SnapshotsWanted}. Sent by a
+   * service that starts with an empty replica, e.g. one added to a running platform.
+   */
+  public static final String IDENTITY_SNAPSHOTS_ANNOUNCE = "identity.snapshots.announce";
+
+  /**
    * A share link was made for an outsider to connect an account; data: {@link ShareLinkCreated}.
    */
   public static final String IDENTITY_SHARE_LINK_CREATED = "identity.share-link.created";

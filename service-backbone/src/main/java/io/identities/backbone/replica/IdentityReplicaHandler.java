@@ -34,6 +34,11 @@ public class IdentityReplicaHandler implements EventHandler {
             .orElse(null);
   }
 
+  /** The service's replica entity, or null when it keeps none. */
+  Class<? extends IdentityReplica> replicaType() {
+    return replicaType;
+  }
+
   @Override
   public Set<String> types() {
     return replicaType == null

@@ -1,6 +1,7 @@
 package io.identities.warmup.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.identities.backbone.events.EventEnvelope;
 import io.identities.backbone.events.EventTypes;
@@ -52,6 +53,22 @@ class IdentityEventsConsumerTest {
         .pollInSameThread()
         .until(() -> !replicaRows(id).isEmpty());
     assertEquals(List.of(org + "|Ada"), replicaRows(id));
+  }
+
+  @Test
+  void shouldHaveAskedForEveryIdentityOnceWhenItStartedWithAnEmptyReplica() {
+    // this run's database was new: the service started with no identity and asked, once
+    List<?> asks =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    entityManager
+                        .createNativeQuery(
+                            "select envelope from outbox_message where routing_key = ?1")
+                        .setParameter(1, EventTypes.IDENTITY_SNAPSHOTS_ANNOUNCE)
+                        .getResultList());
+    assertEquals(1, asks.size(), asks.toString());
+    assertTrue(asks.get(0).toString().contains("\"service\":\"warmup-service\""), asks.toString());
   }
 
   @SuppressWarnings("unchecked")
