@@ -160,11 +160,16 @@ public class OrderService {
         return cancelled != null ? cancelled : cancel(identityId, orderId);
       }
       case WARMING, PAUSED -> {
-        boolean refunded = order.firstEmailAt == null;
         WarmupOrder stopped =
             inTransaction(
                 () -> {
-                  WarmupOrder current = order(identityId, orderId);
+                  // locked: the warm-up's own updates (its first email, a pause) wait or come
+                  // after, and the rule below reads the order as it is now
+                  WarmupOrder current = locked(identityId, orderId);
+                  if (!current.state.holdsCampaigns()) {
+                    return null; // stopped meanwhile
+                  }
+                  boolean refunded = current.firstEmailAt == null;
                   if (refunded) {
                     current.refundRequestedAt = clock.instant();
                   }
@@ -175,7 +180,10 @@ public class OrderService {
                           ? "cancelled before the first warm-up email: refunded in full"
                           : "cancelled after the warm-up started: not refunded");
                 });
-        return refunded ? refund(stopped) : stopped;
+        if (stopped == null) {
+          return cancel(identityId, orderId);
+        }
+        return stopped.refundRequestedAt != null ? refund(stopped) : stopped;
       }
       case CANCELLED -> {
         if (order.refundRequestedAt != null && order.refundId == null) {
