@@ -143,8 +143,12 @@ public class OutboxRelay {
                           now)
                       .page(0, BATCH)
                       .list();
+              boolean unroutableChanged = false;
               if (!pending.isEmpty()) {
                 Set<String> returned = publish(pending);
+                unroutableChanged =
+                    !returned.isEmpty()
+                        || pending.stream().anyMatch(m -> m.unroutableSince != null);
                 for (OutboxMessage message : pending) {
                   if (!returned.contains(message.eventId.toString())) {
                     message.published(now);
@@ -162,8 +166,10 @@ public class OutboxRelay {
                   }
                 }
               }
-              unroutable.set(
-                  OutboxMessage.count("publishedAt is null and unroutableSince is not null"));
+              if (unroutableChanged) { // counted again only when this batch changed it
+                unroutable.set(
+                    OutboxMessage.count("publishedAt is null and unroutableSince is not null"));
+              }
               return pending.size();
             });
   }
