@@ -242,7 +242,11 @@ public class OrderService {
                     }
                     default -> {}
                   }
-                  return order.refundRequestedAt != null && order.refundId == null ? order : null;
+                  boolean refundOwed =
+                      order.state != OrderState.REFUNDED
+                          && order.refundRequestedAt != null
+                          && order.refundId == null;
+                  return refundOwed ? order : null;
                 });
     if (toRefund != null) {
       refund(toRefund);
@@ -277,7 +281,8 @@ public class OrderService {
     }
     return inTransaction(
         () -> {
-          WarmupOrder current = order(order.identityId, order.id);
+          // locked: Stripe's word of the refund may be recording the same order right now
+          WarmupOrder current = locked(order.identityId, order.id);
           current.refundId = refundId;
           return current;
         });
