@@ -3,6 +3,7 @@ package io.identities.email.receiving;
 import io.identities.backbone.events.ActivityEvents.EmailReplied;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.outbox.Outbox;
+import io.identities.backbone.schedule.Leases;
 import io.identities.backbone.tenant.TenantContext;
 import io.identities.email.domain.Inbox;
 import io.identities.email.domain.InboxAccounts;
@@ -18,6 +19,8 @@ import io.identities.email.sending.SendStatus;
 import io.identities.email.sending.SendingConfig;
 import io.identities.email.warmup.HandSentMail;
 import io.identities.email.warmup.WarmupReceiver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,6 +29,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -37,16 +41,20 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Reads every connected inbox over IMAP, incrementally by UID and a few inboxes at a time: a
- * message answering an email the gateway sent is a reply (email.replied, once per lead and step); a
- * delivery status notification reporting a failure is a bounce (email.bounced). Warm-up mail on its
- * way to the inbox is tidied away by {@link WarmupReceiver}, and is neither; while the identity
- * warms up, {@link HandSentMail} looks at its Sent folder.
+ * Reads every connected inbox over IMAP, incrementally by UID and a few inboxes at a time, once per
+ * poll interval whatever the number of replicas (each inbox's read is leased): a message answering
+ * an email the gateway sent is a reply (email.replied, once per lead and step); a delivery status
+ * notification reporting a failure is a bounce (email.bounced). Warm-up mail on its way to the
+ * inbox is tidied away by {@link WarmupReceiver}, and is neither; while the identity warms up,
+ * {@link HandSentMail} looks at its Sent folder.
  */
 @ApplicationScoped
 public class InboxWatcher {
 
   private static final Logger LOG = Logger.getLogger(InboxWatcher.class);
+
+  /** The lease of an inbox's reading: one replica reads it per poll interval. */
+  static final String READ = "inbox.read";
 
   private final MailServers servers;
   private final InboxAccounts accounts;
@@ -60,6 +68,8 @@ public class InboxWatcher {
   private final SendingConfig sending;
   private final WarmupReceiver warmup;
   private final HandSentMail handSent;
+  private final Leases leases;
+  private final Counter reads;
 
   InboxWatcher(
       MailServers servers,
@@ -73,7 +83,9 @@ public class InboxWatcher {
       ReceivingConfig config,
       SendingConfig sending,
       WarmupReceiver warmup,
-      HandSentMail handSent) {
+      HandSentMail handSent,
+      Leases leases,
+      MeterRegistry meters) {
     this.servers = servers;
     this.accounts = accounts;
     this.outbox = outbox;
@@ -86,6 +98,11 @@ public class InboxWatcher {
     this.sending = sending;
     this.warmup = warmup;
     this.handSent = handSent;
+    this.leases = leases;
+    this.reads =
+        Counter.builder("identities.email.inbox.reads")
+            .description("Inboxes read over IMAP by this replica")
+            .register(meters);
   }
 
   @Scheduled(
@@ -93,9 +110,16 @@ public class InboxWatcher {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void pollConnectedInboxes() {
     List<Object[]> inboxes = connectedInboxes();
+    // a little less than the interval, so the next round finds the lease run out
+    Duration lease = config.pollInterval().multipliedBy(9).dividedBy(10);
     ExecutorService readers = Executors.newFixedThreadPool(config.concurrency());
     for (Object[] inbox : inboxes) {
-      readers.execute(() -> poll((String) inbox[1], (UUID) inbox[0]));
+      readers.execute(
+          () -> {
+            if (leases.take(READ, (UUID) inbox[0], lease)) {
+              poll((String) inbox[1], (UUID) inbox[0]);
+            }
+          });
     }
     readers.shutdown();
     try {
@@ -138,6 +162,7 @@ public class InboxWatcher {
                         inbox.connectedAt);
                   });
       Fetched fetched;
+      reads.increment();
       try {
         fetched =
             servers.fetch(

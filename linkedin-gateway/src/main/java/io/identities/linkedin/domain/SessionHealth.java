@@ -1,6 +1,7 @@
 package io.identities.linkedin.domain;
 
 import io.identities.backbone.events.LinkedInSessionDisconnected;
+import io.identities.backbone.schedule.Leases;
 import io.identities.backbone.tenant.TenantContext;
 import io.identities.linkedin.linkedin.LinkedIn;
 import io.identities.linkedin.linkedin.LinkedInConfig;
@@ -9,6 +10,7 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,8 @@ import org.jboss.logging.Logger;
  * Checks connected LinkedIn sessions against LinkedIn: a session LinkedIn no longer accepts
  * (expired, revoked, logged out elsewhere) becomes disconnected and linkedin.session.disconnected
  * is published. Checks are spread with jitter and run a few at a time, so LinkedIn never sees a
- * burst of the platform's accounts at once.
+ * burst of the platform's accounts at once. One replica checks a session at a time (its check is
+ * leased), so more replicas do not check more.
  */
 @ApplicationScoped
 public class SessionHealth {
@@ -34,23 +37,34 @@ public class SessionHealth {
   private static final int CONCURRENT_CHECKS = 4;
   private static final long MAX_JITTER_MS = 2_000;
 
+  /**
+   * The lease of a session's check: one replica checks it at a time, and a replica that stops
+   * mid-check leaves it to the others after this long.
+   */
+  static final String CHECK = "linkedin.session.check";
+
+  private static final Duration CHECK_LEASE = Duration.ofMinutes(10);
+
   private final OutboundProxies proxies;
   private final LinkedInConfig config;
   private final ConnectionService connections;
   private final TenantContext tenant;
   private final EntityManager entityManager;
+  private final Leases leases;
 
   SessionHealth(
       OutboundProxies proxies,
       LinkedInConfig config,
       ConnectionService connections,
       TenantContext tenant,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      Leases leases) {
     this.proxies = proxies;
     this.config = config;
     this.connections = connections;
     this.tenant = tenant;
     this.entityManager = entityManager;
+    this.leases = leases;
   }
 
   @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -58,12 +72,27 @@ public class SessionHealth {
     checkSessionsNotCheckedFor(config.sessionCheckInterval(), MAX_JITTER_MS);
   }
 
-  /** Checks the sessions last checked longer ago than {@code age}; returns how many. */
+  /**
+   * Checks the sessions last checked longer ago than {@code age} that no other replica is checking;
+   * returns how many were due.
+   */
+  @ActivateRequestContext // called from any thread (a test's replicas)
   public int checkSessionsNotCheckedFor(Duration age, long maxJitterMs) {
-    List<Object[]> due = dueSessions(Instant.now().minus(age));
+    Instant checkedBefore = Instant.now().minus(age);
+    List<Object[]> due = dueSessions(checkedBefore);
     ExecutorService checks = Executors.newFixedThreadPool(CONCURRENT_CHECKS);
     for (Object[] session : due) {
-      checks.execute(() -> check((String) session[0], (UUID) session[1], maxJitterMs));
+      UUID identityId = (UUID) session[1];
+      checks.execute(
+          () -> {
+            if (leases.take(CHECK, identityId, CHECK_LEASE)) {
+              try {
+                check((String) session[0], identityId, checkedBefore, maxJitterMs);
+              } finally {
+                leases.release(CHECK, identityId); // its last check tells when the next is due
+              }
+            }
+          });
     }
     checks.shutdown();
     try {
@@ -90,7 +119,7 @@ public class SessionHealth {
                     .getResultList());
   }
 
-  private void check(String orgId, UUID identityId, long maxJitterMs) {
+  private void check(String orgId, UUID identityId, Instant checkedBefore, long maxJitterMs) {
     ManagedContext requestContext = Arc.container().requestContext();
     requestContext.activate();
     try {
@@ -98,6 +127,9 @@ public class SessionHealth {
       tenant.actFor(orgId);
       LinkedInIdentity known =
           QuarkusTransaction.requiringNew().call(() -> connections.identity(identityId));
+      if (known.lastCheckedAt != null && !known.lastCheckedAt.isBefore(checkedBefore)) {
+        return; // another replica checked it since it was found due
+      }
       LinkedIn.Session session = connections.session(known);
       boolean alive;
       try {
