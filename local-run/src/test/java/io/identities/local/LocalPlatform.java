@@ -97,6 +97,23 @@ final class LocalPlatform {
     return token;
   }
 
+  /**
+   * The address of the service on {@code port} of the run (8081 to 8097), shifted by its offset.
+   */
+  String url(int port) {
+    return "http://localhost:" + (port + offset);
+  }
+
+  /** {@code port} of the run (the mail server's 3025, 3143...), shifted by its offset. */
+  int port(int port) {
+    return port + offset;
+  }
+
+  /** Where the run keeps its keys and logs. */
+  File stateDirectory() {
+    return new File("target/local" + databaseSuffix).getAbsoluteFile();
+  }
+
   /** What the run command printed so far. */
   String printed() {
     return output.toString();

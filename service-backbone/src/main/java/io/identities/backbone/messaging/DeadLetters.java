@@ -57,17 +57,20 @@ public class DeadLetters {
   }
 
   /**
-   * Moves up to {@code limit} messages, oldest first, from the dead-letter queue back into the
-   * service's queue, each confirmed by the broker before it leaves the dead-letter queue; answers
-   * how many moved.
+   * Moves up to {@code limit} of the messages in the dead-letter queue now, oldest first, back into
+   * the service's queue, each confirmed by the broker before it leaves the dead-letter queue;
+   * answers how many moved (one that fails again is not moved twice).
    */
   public int replay(int limit) throws IOException {
     int moved = 0;
     try (Channel channel = broker.openChannel()) {
       channel.confirmSelect();
-      for (GetResponse message = channel.basicGet(topology.deadLetterQueue(), false);
+      // the ones there now: one that fails again at once comes back behind them, not again
+      long bound = Math.min(limit, channel.messageCount(topology.deadLetterQueue()));
+      for (GetResponse message =
+              bound > 0 ? channel.basicGet(topology.deadLetterQueue(), false) : null;
           message != null;
-          message = moved < limit ? channel.basicGet(topology.deadLetterQueue(), false) : null) {
+          message = moved < bound ? channel.basicGet(topology.deadLetterQueue(), false) : null) {
         Map<String, Object> headers = new HashMap<>();
         if (message.getProps().getHeaders() != null) {
           headers.putAll(message.getProps().getHeaders());

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +35,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
@@ -138,6 +140,18 @@ public class ProblemMappers {
         return problem(problem, uri);
       }
     }
+    if (databaseUnreachable(e)) {
+      LOG.warnf("the database cannot be reached on %s: %s", uri.getPath(), e.toString());
+      return Response.fromResponse(
+              respond(
+                  Status.SERVICE_UNAVAILABLE,
+                  "Service unavailable",
+                  "The service cannot reach its database right now; try again shortly",
+                  uri,
+                  List.of()))
+          .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+          .build();
+    }
     String incident = UUID.randomUUID().toString();
     LOG.errorf(e, "incident %s on %s", incident, uri.getPath());
     return respond(
@@ -146,6 +160,20 @@ public class ProblemMappers {
         "Something went wrong on our side; incident " + incident,
         uri,
         List.of());
+  }
+
+  /**
+   * A failure to reach the database: refused, reset, shutting down (SQLState classes 08 and 57P).
+   */
+  private static boolean databaseUnreachable(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Response respond(

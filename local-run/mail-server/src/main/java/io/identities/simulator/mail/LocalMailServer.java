@@ -346,13 +346,28 @@ public final class LocalMailServer implements AutoCloseable {
   public static final Map<String, String> DEMO_OAUTH_ACCOUNTS =
       Map.of("sam@google.example", "google-demo-password");
 
+  /** The {@code i}th of the mailboxes made for load (the fault suite's senders), from 1. */
+  public static String loadMailbox(int i) {
+    return "load-" + i + "@load.example";
+  }
+
+  public static String loadMailboxPassword(int i) {
+    return "load-" + i + "-mail-password";
+  }
+
   /**
    * {@code java ... LocalMailServer <smtp port> <imap port> <oauth port>}: the local run's mail
-   * server, and its OAuth stand-in for client {@code local-client} / {@code local-secret}.
+   * server, and its OAuth stand-in for client {@code local-client} / {@code local-secret}; with
+   * {@code MAIL_SERVER_LOAD_MAILBOXES=n} in the environment, also n {@link #loadMailbox load
+   * mailboxes}.
    */
   public static void main(String[] args) throws InterruptedException {
     LocalMailServer server = start(Integer.parseInt(args[0]), Integer.parseInt(args[1]));
     DEMO_MAILBOXES.forEach(server::addMailbox);
+    int load = Integer.parseInt(System.getenv().getOrDefault("MAIL_SERVER_LOAD_MAILBOXES", "0"));
+    for (int i = 1; i <= load; i++) {
+      server.addMailbox(loadMailbox(i), loadMailboxPassword(i));
+    }
     OAuthServer oauth =
         new OAuthServer(server, Integer.parseInt(args[2]), "local-client", "local-secret");
     DEMO_OAUTH_ACCOUNTS.forEach(oauth::addAccount);
