@@ -30,3 +30,40 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{- define "identities.gatewayNamespace" -}}
 {{- .Values.gateway.namespace | default .Release.Namespace -}}
 {{- end -}}
+
+{{/* A NetworkPolicy peer from {namespace, podLabels}: those pods of that namespace. */}}
+{{- define "identities.peer" -}}
+- namespaceSelector:
+    matchLabels:
+      kubernetes.io/metadata.name: {{ .namespace }}
+  {{- if .podLabels }}
+  podSelector:
+    matchLabels:
+      {{- toYaml .podLabels | nindent 6 }}
+  {{- end }}
+{{- end -}}
+
+{{/*
+Where an external PostgreSQL or RabbitMQ is: its namespace when its host is a cluster Service
+(<name>.<namespace>.svc...), else the addresses in `cidr`; with neither, any destination on its port.
+*/}}
+{{- define "identities.serverPeer" -}}
+{{- $labels := splitList "." .host -}}
+{{- if and (ge (len $labels) 3) (eq (index $labels 2) "svc") -}}
+to: # its namespace
+  - namespaceSelector:
+      matchLabels:
+        kubernetes.io/metadata.name: {{ index $labels 1 }}
+{{- else if .cidr -}}
+to:
+  - ipBlock:
+      cidr: {{ .cidr }}
+{{- end -}}
+{{- end -}}
+
+{{/* Anywhere but the cluster's own private ranges. */}}
+{{- define "identities.outsideWorld" -}}
+- ipBlock:
+    cidr: 0.0.0.0/0
+    except: {{ toJson .Values.networkPolicy.privateRanges }}
+{{- end -}}

@@ -11,6 +11,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -22,9 +23,13 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.AllowedRoutes;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.lang.reflect.Method;
@@ -37,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -57,6 +63,31 @@ class ChartTest {
       List.of("identities-service", "linkedin-gateway", "email-gateway", "warmup-service");
   private static final List<String> KUBERNETES = List.of("1.29.0", "1.33.0");
 
+  /**
+   * The kinds fabric8 has no model of (Envoy Gateway's, CloudNativePG's and the RabbitMQ Cluster
+   * Operator's) and the fields of their CRDs the chart writes (Envoy Gateway v1 SecurityPolicy,
+   * CloudNativePG v1 Cluster, RabbitMQ v1beta1 RabbitmqCluster): any other field is refused.
+   */
+  private static final Map<String, Set<String>> OPERATOR_FIELDS =
+      Map.of(
+          "SecurityPolicy",
+          Set.of(
+              "spec.targetRefs[].group",
+              "spec.targetRefs[].kind",
+              "spec.targetRefs[].name",
+              "spec.jwt.providers[].name",
+              "spec.jwt.providers[].issuer",
+              "spec.jwt.providers[].audiences[]",
+              "spec.jwt.providers[].remoteJWKS.uri"),
+          "Cluster",
+          Set.of(
+              "spec.instances",
+              "spec.storage.size",
+              "spec.bootstrap.initdb.database",
+              "spec.bootstrap.initdb.owner"),
+          "RabbitmqCluster",
+          Set.of("spec.replicas", "spec.persistence.storage", "spec.rabbitmq.additionalConfig"));
+
   /** A way of installing the chart: its name, and what it adds to the template command. */
   record Install(String name, UnaryOperator<TemplateCommand> values) {
     @Override
@@ -65,15 +96,16 @@ class ChartTest {
     }
   }
 
+  private static final Install DEFAULTS = new Install("default values", command -> command);
+  private static final Install PRODUCTION_VALUES =
+      new Install("production values", command -> command.withValuesFile(PRODUCTION));
+  private static final Install OPERATORS =
+      new Install(
+          "operators",
+          command -> command.set("postgresql.mode", "operator").set("rabbitmq.mode", "operator"));
+
   static Stream<Object[]> installs() {
-    List<Install> installs =
-        List.of(
-            new Install("default values", command -> command),
-            new Install("production values", command -> command.withValuesFile(PRODUCTION)),
-            new Install(
-                "operators",
-                command ->
-                    command.set("postgresql.mode", "operator").set("rabbitmq.mode", "operator")));
+    List<Install> installs = List.of(DEFAULTS, PRODUCTION_VALUES, OPERATORS);
     return installs.stream()
         .flatMap(install -> KUBERNETES.stream().map(version -> new Object[] {install, version}));
   }
@@ -161,7 +193,7 @@ class ChartTest {
 
   @Test
   void shouldVerifyJwtsAtTheEdgeForTheApiAndLetSharePagesAndCallbacksPass() {
-    List<HasMetadata> objects = render(new Install("default", command -> command), "1.33.0");
+    List<HasMetadata> objects = render(DEFAULTS, "1.33.0");
     HTTPRoute api = named(objects, HTTPRoute.class, "api");
     HTTPRoute open = named(objects, HTTPRoute.class, "public");
     assertEquals(
@@ -210,21 +242,119 @@ class ChartTest {
   }
 
   @Test
+  void shouldLetOnlyTheGatewaysProxiesInAndLetEachServiceReachOnlyWhatItTalksTo() {
+    List<HasMetadata> objects = render(DEFAULTS, "1.33.0");
+    for (String service : SERVICES) {
+      NetworkPolicy policy = named(objects, NetworkPolicy.class, service);
+      List<NetworkPolicyPeer> from = policy.getSpec().getIngress().get(0).getFrom();
+      assertTrue(
+          from.stream().allMatch(peer -> peer.getPodSelector() != null),
+          "only chosen pods, never a whole namespace: " + from);
+      assertEquals(
+          "envoy-gateway",
+          peerIn(from, "envoy-gateway-system")
+              .getPodSelector()
+              .getMatchLabels()
+              .get("app.kubernetes.io/managed-by"),
+          "Envoy Gateway's proxies, in its own namespace");
+      assertNotNull(peerIn(from, "monitoring"), "Prometheus scrapes /q/metrics");
+      assertEquals("databases", namespaceOf(egressTo(policy, 5432)), "postgresql.databases.svc");
+      assertEquals("messaging", namespaceOf(egressTo(policy, 5672)), "rabbitmq.messaging.svc");
+      NetworkPolicyEgressRule keys = egressTo(policy, 443);
+      assertTrue(
+          keys.getTo().get(0).getIpBlock().getExcept().containsAll(List.of("10.0.0.0/8")),
+          service + " fetches the issuer's keys outside the cluster, not inside it");
+    }
+    NetworkPolicy email = named(objects, NetworkPolicy.class, "email-gateway");
+    for (int port : List.of(25, 465, 587, 143, 993)) {
+      assertNotNull(egressTo(email, port), "mail servers on " + port);
+    }
+    assertThrows(
+        AssertionError.class,
+        () -> egressTo(named(objects, NetworkPolicy.class, "identities-service"), 587),
+        "identities-service talks to no mail server");
+
+    List<HasMetadata> production = render(PRODUCTION_VALUES, "1.33.0");
+    NetworkPolicy identities = named(production, NetworkPolicy.class, "identities-service");
+    assertEquals("login", namespaceOf(egressTo(identities, 8443)), "an issuer inside the cluster");
+    assertNotNull(
+        peerIn(identities.getSpec().getIngress().get(0).getFrom(), "gateway-system"),
+        "proxies beside the shared Gateway");
+
+    List<HasMetadata> operators = render(OPERATORS, "1.33.0");
+    NetworkPolicy warmup = named(operators, NetworkPolicy.class, "warmup-service");
+    assertEquals(
+        "identities-warmup-service",
+        egressTo(warmup, 5432)
+            .getTo()
+            .get(0)
+            .getPodSelector()
+            .getMatchLabels()
+            .get("cnpg.io/cluster"),
+        "its own CloudNativePG cluster only");
+    assertEquals(
+        "identities-rabbitmq",
+        egressTo(warmup, 5672)
+            .getTo()
+            .get(0)
+            .getPodSelector()
+            .getMatchLabels()
+            .get("app.kubernetes.io/name"));
+  }
+
+  @Test
+  void shouldConfigureThePublicAddressesFromTheGatewaysHost() {
+    Map<String, String> config =
+        named(render(DEFAULTS, "1.33.0"), ConfigMap.class, "config").getData();
+    assertEquals("https://identities.example.com", config.get("IDENTITIES_SHARE_LINKS_BASE_URL"));
+    assertEquals(
+        "https://identities.example.com/api/email/oauth/callback",
+        config.get("EMAIL_OAUTH_REDIRECT_URI"));
+    assertTrue(config.get("WARMUP_PAYMENT_SUCCESS_URL").contains("{CHECKOUT_SESSION_ID}"));
+    assertNotNull(config.get("WARMUP_PAYMENT_CANCEL_URL"));
+    Map<String, String> overridden =
+        named(
+                render(
+                    new Install(
+                        "overridden",
+                        command ->
+                            command.set(
+                                "config.IDENTITIES_SHARE_LINKS_BASE_URL", "https://links.example")),
+                    "1.33.0"),
+                ConfigMap.class,
+                "config")
+            .getData();
+    assertEquals("https://links.example", overridden.get("IDENTITIES_SHARE_LINKS_BASE_URL"));
+  }
+
+  @Test
+  void shouldLetTheRoutesAttachToAGatewayItCreatesInAnotherNamespace() {
+    Gateway gateway =
+        render(new Install("edge", command -> command.set("gateway.namespace", "edge")), "1.33.0")
+            .stream()
+            .filter(Gateway.class::isInstance)
+            .map(Gateway.class::cast)
+            .findFirst()
+            .orElseThrow();
+    assertEquals("edge", gateway.getMetadata().getNamespace());
+    AllowedRoutes allowed = gateway.getSpec().getListeners().get(0).getAllowedRoutes();
+    assertEquals("Selector", allowed.getNamespaces().getFrom());
+    assertEquals(
+        "sales",
+        allowed.getNamespaces().getSelector().getMatchLabels().get("kubernetes.io/metadata.name"),
+        "the release's namespace, where the routes are");
+  }
+
+  @Test
   void shouldRollThePodsWhenTheConfigurationChanges() {
     Install changed = new Install("changed", command -> command.set("config.LOG_JSON", "false"));
-    String before = checksum(render(new Install("default", command -> command), "1.33.0"));
+    String before = checksum(render(DEFAULTS, "1.33.0"));
     assertNotEquals(before, checksum(render(changed, "1.33.0")));
   }
 
   @Test
   void shouldWireEachServiceToItsOwnOperatorManagedDatabase() {
-    List<HasMetadata> objects =
-        render(
-            new Install(
-                "operators",
-                command ->
-                    command.set("postgresql.mode", "operator").set("rabbitmq.mode", "operator")),
-            "1.33.0");
+    List<HasMetadata> objects = render(OPERATORS, "1.33.0");
     List<String> clusters =
         objects.stream()
             .filter(o -> o.getKind().equals("Cluster"))
@@ -260,6 +390,8 @@ class ChartTest {
     refused.put("jwt.issuer", "");
     refused.put("image.tag", "latest");
     refused.put("postgresql.mode", "embedded");
+    refused.put("warmup.payment.successUrl", "");
+    refused.put("postgresql.cidr", "the-database");
     refused.forEach(
         (key, value) -> {
           Exception e =
@@ -330,6 +462,12 @@ class ChartTest {
             + "    - name: c\n      image: i:1\n      imagePullPolicyy: Always\n";
     AssertionError refused = assertThrows(AssertionError.class, () -> parse(misspelt));
     assertTrue(refused.getMessage().contains("imagePullPolicyy"), refused.getMessage());
+    String misspeltPolicy =
+        "apiVersion: gateway.envoyproxy.io/v1alpha1\nkind: SecurityPolicy\nmetadata:\n"
+            + "  name: p\nspec:\n  jwt:\n    providers:\n      - name: a\n"
+            + "        remoteJwks: {uri: https://a/}\n";
+    refused = assertThrows(AssertionError.class, () -> parse(misspeltPolicy));
+    assertTrue(refused.getMessage().contains("remoteJwks"), refused.getMessage());
   }
 
   /**
@@ -352,6 +490,36 @@ class ChartTest {
         .getMetadata()
         .getAnnotations()
         .get("checksum/config");
+  }
+
+  /** The peer of {@code peers} in {@code namespace}. */
+  private static NetworkPolicyPeer peerIn(List<NetworkPolicyPeer> peers, String namespace) {
+    return peers.stream()
+        .filter(peer -> peer.getNamespaceSelector() != null)
+        .filter(
+            peer ->
+                namespace.equals(
+                    peer.getNamespaceSelector()
+                        .getMatchLabels()
+                        .get("kubernetes.io/metadata.name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no peer in " + namespace + ": " + peers));
+  }
+
+  /** The policy's egress rule to {@code port}. */
+  private static NetworkPolicyEgressRule egressTo(NetworkPolicy policy, int port) {
+    return policy.getSpec().getEgress().stream()
+        .filter(rule -> rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == port))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no egress to " + port));
+  }
+
+  private static String namespaceOf(NetworkPolicyEgressRule rule) {
+    return rule.getTo()
+        .get(0)
+        .getNamespaceSelector()
+        .getMatchLabels()
+        .get("kubernetes.io/metadata.name");
   }
 
   /** Path to service of each rule of the route. */
@@ -399,13 +567,29 @@ class ChartTest {
   /** One manifest in the fabric8 model; a field its kind does not have fails the test. */
   private static HasMetadata parse(String document) {
     HasMetadata object = Serialization.unmarshal(document, HasMetadata.class);
-    if (!(object instanceof GenericKubernetesResource)) {
-      List<String> unknown = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    if (object instanceof GenericKubernetesResource resource) {
+      Set<String> known = OPERATOR_FIELDS.get(resource.getKind());
+      assertNotNull(known, () -> "a kind the chart is not known to write: " + resource.getKind());
+      leaves(resource.getAdditionalProperties(), "", unknown::add);
+      unknown.removeIf(known::contains); // metadata, apiVersion and kind are fabric8's own
+    } else {
       unknownFields(object, object.getKind(), unknown, new IdentityHashMap<>());
-      assertTrue(
-          unknown.isEmpty(), () -> "fields its kind does not have: " + unknown + "\n" + document);
     }
+    assertTrue(
+        unknown.isEmpty(), () -> "fields its kind does not have: " + unknown + "\n" + document);
     return object;
+  }
+
+  /** The leaf fields of a parsed object, as {@code spec.a.b[].c}. */
+  private static void leaves(Object value, String path, Consumer<String> leaf) {
+    if (value instanceof Map<?, ?> map) {
+      map.forEach((key, item) -> leaves(item, path.isEmpty() ? "" + key : path + "." + key, leaf));
+    } else if (value instanceof List<?> items) {
+      items.forEach(item -> leaves(item, path + "[]", leaf));
+    } else {
+      leaf.accept(path);
+    }
   }
 
   /** Collects the fields the model did not know (fabric8 keeps them in additionalProperties). */
