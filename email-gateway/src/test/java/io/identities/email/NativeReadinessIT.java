@@ -17,10 +17,7 @@ class NativeReadinessIT {
     assertEquals(
         List.of(),
         NativeReadiness.missing(
-            List.of(
-                "io.identities.backbone.schedule.WorkingHours$Interval",
-                // sealed as JSON and read back with Jackson
-                "io.identities.email.mail.OAuthTokens"),
+            List.of("io.identities.backbone.schedule.WorkingHours$Interval"),
             List.of("templates/InboxSharePages/inboxes.html", "templates/mail-layout.html")));
   }
 }

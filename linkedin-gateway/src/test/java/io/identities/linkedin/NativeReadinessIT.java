@@ -1,6 +1,7 @@
 package io.identities.linkedin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.identities.backbone.testing.NativeReadiness;
 import java.util.List;
@@ -19,11 +20,22 @@ class NativeReadinessIT {
         NativeReadiness.missing(
             List.of(
                 "io.identities.backbone.schedule.WorkingHours$Interval",
-                // sealed as JSON and read back with Jackson
-                "io.identities.linkedin.linkedin.LinkedIn$Session",
-                "io.identities.linkedin.linkedin.LinkedIn$PendingLogin",
+                // written as JSON with Jackson (what it reads is found in the sources)
                 "io.identities.linkedin.actions.ActionResult",
                 "io.identities.linkedin.actions.ActionResult$PersonProfile"),
             List.of("templates/SharePages/challenge.html", "templates/share-layout.html")));
+  }
+
+  @Test
+  void shouldFindWhatItsCodeReadsWithJacksonAndItsEntities() throws Exception {
+    // the sealed session and pending login are read back with Jackson; Hibernate reads entities
+    assertTrue(
+        NativeReadiness.readByJackson()
+            .containsAll(
+                List.of(
+                    "io.identities.linkedin.linkedin.LinkedIn$Session",
+                    "io.identities.linkedin.linkedin.LinkedIn$PendingLogin")));
+    assertTrue(
+        NativeReadiness.entities().contains("io.identities.linkedin.domain.LinkedInIdentity"));
   }
 }

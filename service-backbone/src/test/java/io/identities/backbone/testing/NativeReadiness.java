@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +26,9 @@ import java.util.stream.Stream;
 public final class NativeReadiness {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern JACKSON_READ =
+      Pattern.compile(
+          "\\b(?:readValue|treeToValue|convertValue)\\([^;]*?,\\s*([A-Z][\\w.]*)\\.class\\s*\\)");
 
   private final Set<String> reflective = new HashSet<>();
   private final List<String> resourcePatterns = new ArrayList<>();
@@ -71,21 +76,85 @@ public final class NativeReadiness {
   }
 
   /**
-   * What a native image of the service would lack: of the backbone's event payloads and of {@code
-   * reflective}, the classes not registered for reflection; of {@code resources}, those not
-   * included. Empty when it is ready.
+   * What a native image of the service would lack: of the backbone's event payloads, the types its
+   * code hands Jackson by name, its entities and {@code reflective}, the classes not registered for
+   * reflection; of {@code resources}, those not included. Empty when it is ready.
    */
   public static List<String> missing(List<String> reflective, List<String> resources)
       throws IOException, URISyntaxException {
     NativeReadiness service = ofThisService();
     List<String> missing = new ArrayList<>();
     List<String> classes = new ArrayList<>(eventPayloads());
+    classes.addAll(readByJackson());
+    classes.addAll(entities());
     classes.addAll(reflective);
     service.unregistered(classes).forEach(name -> missing.add("reflection: " + name));
     resources.stream()
         .filter(resource -> !service.includes(resource))
         .forEach(resource -> missing.add("resource: " + resource));
     return missing;
+  }
+
+  /**
+   * The classes the service's code reads with Jackson by class literal ({@code readValue(json,
+   * Session.class)}, {@code treeToValue}, {@code convertValue}), found in its sources ({@code
+   * src/main/java}) and resolved through their imports and package.
+   */
+  public static List<String> readByJackson() throws IOException {
+    List<String> read = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String source = Files.readString(file);
+        Matcher call = JACKSON_READ.matcher(source);
+        while (call.find()) {
+          read.add(resolve(call.group(1), source));
+        }
+      }
+    }
+    return read;
+  }
+
+  /** {@code Outer.Inner} as written in {@code source}: the class it names. */
+  private static String resolve(String written, String source) {
+    String first = written.split("\\.")[0];
+    Matcher imported = Pattern.compile("(?m)^import ([\\w.]+)\\." + first + ";").matcher(source);
+    Matcher pkg = Pattern.compile("(?m)^package ([\\w.]+);").matcher(source);
+    String name =
+        (imported.find() ? imported.group(1) : pkg.find() ? pkg.group(1) : "") + "." + written;
+    // a nested class: its binary name has $ where the source has a dot
+    for (String candidate = name; candidate.contains("."); ) {
+      try {
+        return Class.forName(candidate, false, NativeReadiness.class.getClassLoader()).getName();
+      } catch (ClassNotFoundException e) {
+        int dot = candidate.lastIndexOf('.');
+        candidate = candidate.substring(0, dot) + "$" + candidate.substring(dot + 1);
+      }
+    }
+    throw new IllegalStateException("Jackson reads " + written + ", which is no class here");
+  }
+
+  /** The service's JPA entities (in {@code target/classes}): Hibernate reads them by reflection. */
+  public static List<String> entities() throws IOException {
+    Path classes = Path.of("target", "classes");
+    List<String> entities = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(classes)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        String name = classes.relativize(file).toString().replace('/', '.');
+        try {
+          Class<?> type =
+              Class.forName(
+                  name.substring(0, name.length() - ".class".length()),
+                  false,
+                  NativeReadiness.class.getClassLoader());
+          if (type.isAnnotationPresent(jakarta.persistence.Entity.class)) {
+            entities.add(type.getName());
+          }
+        } catch (ClassNotFoundException | LinkageError e) {
+          // not loadable outside Quarkus (generated): no entity of ours
+        }
+      }
+    }
+    return entities;
   }
 
   /** Every record of the backbone's event payloads: the consumers read each with Jackson. */
