@@ -225,7 +225,17 @@ class ChartTest {
         targets.stream().map(t -> t.get("name")).toList(),
         "only the API route needs a token");
     assertTrue(spec.toString().contains("issuer=https://auth.example.com/"), spec.toString());
+    HTTPRoute redirect = named(objects, HTTPRoute.class, "https-redirect");
+    assertEquals("http", redirect.getSpec().getParentRefs().get(0).getSectionName());
+    assertEquals(
+        "https",
+        redirect.getSpec().getRules().get(0).getFilters().get(0).getRequestRedirect().getScheme(),
+        "plain HTTP only redirects");
     for (HTTPRoute route : List.of(api, open)) {
+      assertEquals(
+          "https",
+          route.getSpec().getParentRefs().get(0).getSectionName(),
+          "the services are reached over TLS only");
       for (HTTPRouteRule rule : route.getSpec().getRules()) {
         assertTrue(
             rule.getFilters().stream()
@@ -337,7 +347,12 @@ class ChartTest {
             .findFirst()
             .orElseThrow();
     assertEquals("edge", gateway.getMetadata().getNamespace());
-    AllowedRoutes allowed = gateway.getSpec().getListeners().get(0).getAllowedRoutes();
+    AllowedRoutes allowed =
+        gateway.getSpec().getListeners().stream()
+            .filter(listener -> listener.getName().equals("https"))
+            .findFirst()
+            .orElseThrow()
+            .getAllowedRoutes();
     assertEquals("Selector", allowed.getNamespaces().getFrom());
     assertEquals(
         "sales",
