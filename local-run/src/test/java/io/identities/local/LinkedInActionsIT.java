@@ -34,16 +34,6 @@ import org.junit.jupiter.api.Test;
  */
 class LinkedInActionsIT {
 
-  private static final String ALWAYS =
-      "{\"timeZone\":\"UTC\",\"week\":{"
-          + String.join(
-              ",",
-              List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
-                  .stream()
-                  .map(day -> "\"" + day + "\":[{\"start\":\"00:00\",\"end\":\"24:00\"}]")
-                  .toList())
-          + "}}";
-
   private static String token;
 
   @BeforeAll
@@ -206,7 +196,7 @@ class LinkedInActionsIT {
             .extract()
             .path("id");
     api()
-        .body(ALWAYS)
+        .body(PlatformClient.ALWAYS_WORKING)
         .put(IDENTITIES + "/api/identities/" + id + "/working-hours")
         .then()
         .statusCode(200);

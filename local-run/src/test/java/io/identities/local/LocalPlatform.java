@@ -72,6 +72,11 @@ final class LocalPlatform {
     return SHARED.startedToken();
   }
 
+  /** The API of the shared platform's organization, for the dev token; the platform runs. */
+  static PlatformClient client() throws Exception {
+    return new PlatformClient(SHARED, SHARED.startedToken());
+  }
+
   /** What the shared platform's run command printed so far. */
   static String output() {
     return SHARED.printed();

@@ -61,10 +61,12 @@ class LocalRunIT {
       List.of("identities-service", "linkedin-gateway", "email-gateway", "warmup-service");
 
   private static String token;
+  private static PlatformClient client;
 
   @BeforeAll
   static void startThePlatform() throws Exception {
     token = LocalPlatform.token();
+    client = LocalPlatform.client();
   }
 
   @Test
@@ -281,7 +283,7 @@ class LocalRunIT {
         .statusCode(200);
     awaitFound(EMAIL + "/api/email/identities/" + id + "/inboxes");
 
-    String inbox = connectInbox(id, "grace@sales.example", GRACE_MAIL_PASSWORD);
+    String inbox = client.connectInbox(id, "grace@sales.example", GRACE_MAIL_PASSWORD);
     Awaitility.await() // the working hours have reached the gateway: it can send now
         .atMost(Duration.ofSeconds(10))
         .until(
@@ -360,7 +362,7 @@ class LocalRunIT {
             .extract()
             .path("id");
     awaitFound(EMAIL + "/api/email/identities/" + id + "/inboxes");
-    connectInbox(id, "ada@sales.example", "ada-mail-password");
+    client.connectInbox(id, "ada@sales.example", "ada-mail-password");
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> warmup(id).getInt("connectedInboxes") == 1);
@@ -502,50 +504,7 @@ class LocalRunIT {
 
   /** Posts the first email of a lead's sequence to lead@prospect.example; answers the send's id. */
   private static String firstEmail(String identity, String lead, String subject, String text) {
-    return given()
-        .auth()
-        .oauth2(token)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "leadId",
-                lead,
-                "sequenceStep",
-                1,
-                "recipient",
-                "lead@prospect.example",
-                "subject",
-                subject,
-                "textBody",
-                text))
-        .post(EMAIL + "/api/email/identities/" + identity + "/sends")
-        .then()
-        .statusCode(202)
-        .extract()
-        .path("id");
-  }
-
-  /** Connects a mailbox of the local mail server to the identity; answers the inbox's id. */
-  private static String connectInbox(String identity, String address, String password) {
-    return given()
-        .auth()
-        .oauth2(token)
-        .contentType(ContentType.JSON)
-        .body(
-            Map.of(
-                "address",
-                address,
-                "password",
-                password,
-                "smtp",
-                Map.of("host", "127.0.0.1", "port", SMTP_PORT, "security", "NONE"),
-                "imap",
-                Map.of("host", "127.0.0.1", "port", IMAP_PORT, "security", "NONE")))
-        .post(EMAIL + "/api/email/identities/" + identity + "/inboxes")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
+    return client.send(identity, lead, "lead@prospect.example", subject, text);
   }
 
   private static JsonPath warmup(String identity) {

@@ -97,11 +97,21 @@ final class PlatformClient {
 
   /** Queues the first email of a new lead to {@code recipient}; answers the send's id. */
   String send(String identity, String recipient, String subject) {
+    return send(
+        identity,
+        UUID.randomUUID().toString(),
+        recipient,
+        subject,
+        "Would you have a minute? " + subject);
+  }
+
+  /** Queues the first email of {@code lead}'s sequence to {@code recipient}; answers its id. */
+  String send(String identity, String lead, String recipient, String subject, String text) {
     return api()
         .body(
             Map.of(
                 "leadId",
-                UUID.randomUUID().toString(),
+                lead,
                 "sequenceStep",
                 1,
                 "recipient",
@@ -109,7 +119,7 @@ final class PlatformClient {
                 "subject",
                 subject,
                 "textBody",
-                "Would you have a minute? " + subject))
+                text))
         .post(email + "/api/email/identities/" + identity + "/sends")
         .then()
         .statusCode(202)
