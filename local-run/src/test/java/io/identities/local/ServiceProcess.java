@@ -64,8 +64,73 @@ final class ServiceProcess {
     return new ServiceProcess(command, replica, directory, log);
   }
 
+  /** A Quarkus application of our own, {@code java -jar jar}, on {@code port}, not started yet. */
+  static ServiceProcess ofJar(File jar, int port, File log) {
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+    return new ServiceProcess(
+        List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.getPath()),
+        environment,
+        jar.getParentFile(),
+        log);
+  }
+
+  /** The same process with one more environment variable. */
+  ServiceProcess with(String variable, String value) {
+    Map<String, String> changed = new HashMap<>(environment);
+    changed.put(variable, value);
+    return new ServiceProcess(command, changed, directory, log);
+  }
+
   /** Starts the process and waits until it is ready. */
   ServiceProcess start() {
+    launch();
+    awaitReady(Duration.ofMillis(500));
+    return this;
+  }
+
+  /** Starts the process and answers how long it took to be ready (watched every 20 ms). */
+  Duration timedStart() {
+    long started = System.nanoTime();
+    launch();
+    awaitReady(Duration.ofMillis(20));
+    return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  /** The resident memory of the running process, in KiB ({@code VmRSS}). */
+  long residentKilobytes() {
+    try {
+      return Files.readAllLines(Path.of("/proc", process.pid() + "", "status")).stream()
+          .filter(line -> line.startsWith("VmRSS:"))
+          .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+          .findFirst()
+          .orElseThrow();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The running process's id. */
+  long pid() {
+    return process.pid();
+  }
+
+  /** How long its log is now (to read what a start adds with {@link #logSince}). */
+  long logLength() {
+    return log.length();
+  }
+
+  /** What its log got after {@code length}. */
+  String logSince(long length) {
+    try {
+      String all = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+      return all.substring((int) Math.min(length, all.length()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void launch() {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(directory)
@@ -79,18 +144,27 @@ final class ServiceProcess {
       throw new UncheckedIOException(e);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(this::kill));
+  }
+
+  private void awaitReady(Duration poll) {
     Awaitility.await()
         .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofMillis(500))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(poll)
         .ignoreExceptions()
         .until(
             () -> {
               if (!process.isAlive()) {
-                throw new IllegalStateException("the replica stopped; see " + log);
+                throw new IllegalStateException("the process stopped; see " + log);
               }
               return given().get(url() + "/q/health/ready").statusCode() == 200;
             });
-    return this;
+  }
+
+  /** Stops the process as Kubernetes would (SIGTERM) and waits until it has. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
   }
 
   /** Kills the process at once (SIGKILL): nothing of its own shutdown runs. */
