@@ -417,6 +417,9 @@ class ChartTest {
           assertTrue(
               e.getMessage().contains("values don't meet the specifications of the schema"),
               e.getMessage());
+          String named =
+              key.startsWith("services.billing") ? "billing-service" : "/" + key.replace('.', '/');
+          assertTrue(e.getMessage().contains(named), "the message names " + named + ": " + e);
         });
   }
 
