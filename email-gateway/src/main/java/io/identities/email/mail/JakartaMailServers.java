@@ -3,6 +3,7 @@ package io.identities.email.mail;
 import io.identities.email.mail.MailEndpoint.Security;
 import io.identities.email.mail.MailFailure.Kind;
 import io.identities.email.mail.MailFailure.Protocol;
+import io.identities.email.mail.Refusal.Step;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Flags;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import javax.net.ssl.SSLException;
@@ -298,8 +300,8 @@ public class JakartaMailServers implements MailServers {
     String server = protocol + " server " + endpoint;
     MessagingException refusal = smtpRefusal(e);
     if (refusal != null) {
-      return new MailFailure(
-          Kind.REJECTED, protocol, server + " refused: " + refusal.getMessage().strip(), e);
+      return MailFailure.rejected(
+          server + " refused: " + refusal.getMessage().strip(), refusalOf(refusal), e);
     }
     if (e instanceof AuthenticationFailedException) {
       return new MailFailure(
@@ -327,6 +329,20 @@ public class JakartaMailServers implements MailServers {
           Kind.TLS_FAILURE, protocol, server + " does not offer STARTTLS, which is required", e);
     }
     return new MailFailure(Kind.UNAVAILABLE, protocol, server + ": " + e.getMessage(), e);
+  }
+
+  /** Whom a refusal {@link #smtpRefusal} found is about, from the command it answered. */
+  private static Refusal refusalOf(MessagingException refusal) {
+    if (refusal instanceof SMTPAddressFailedException address) {
+      return Refusal.of(Step.RCPT_TO, address.getReturnCode(), address.getMessage());
+    }
+    SMTPSendFailedException sending = (SMTPSendFailedException) refusal;
+    String command = String.valueOf(sending.getCommand()).toUpperCase(Locale.ROOT);
+    Step step =
+        command.startsWith("MAIL")
+            ? Step.MAIL_FROM
+            : command.startsWith("RCPT") ? Step.RCPT_TO : Step.DATA;
+    return Refusal.of(step, sending.getReturnCode(), sending.getMessage());
   }
 
   /** The permanent (5xx) refusal of the message or a recipient, with the server's words. */

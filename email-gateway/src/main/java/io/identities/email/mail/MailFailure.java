@@ -21,15 +21,32 @@ public class MailFailure extends RuntimeException {
 
   private final Kind kind;
   private final Protocol protocol;
+  private final Refusal refusal;
 
   public MailFailure(Kind kind, Protocol protocol, String message, Throwable cause) {
+    this(kind, protocol, message, cause, null);
+  }
+
+  private MailFailure(
+      Kind kind, Protocol protocol, String message, Throwable cause, Refusal refusal) {
     super(message, cause);
     this.kind = kind;
     this.protocol = protocol;
+    this.refusal = refusal;
+  }
+
+  /** The SMTP server refused the message or a recipient for good (5xx): {@link Kind#REJECTED}. */
+  public static MailFailure rejected(String message, Refusal refusal, Throwable cause) {
+    return new MailFailure(Kind.REJECTED, Protocol.SMTP, message, cause, refusal);
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /** For a {@link Kind#REJECTED} failure, whom the refusal is about; else null. */
+  public Refusal refusal() {
+    return refusal;
   }
 
   public Protocol protocol() {

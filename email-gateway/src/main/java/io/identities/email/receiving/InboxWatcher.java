@@ -44,9 +44,10 @@ import org.jboss.logging.Logger;
  * Reads every connected inbox over IMAP, incrementally by UID and a few inboxes at a time, once per
  * poll interval whatever the number of replicas (each inbox's read is leased): a message answering
  * an email the gateway sent is a reply (email.replied, once per lead and step); a delivery status
- * notification reporting a failure is a bounce (email.bounced). Warm-up mail on its way to the
- * inbox is tidied away by {@link WarmupReceiver}, and is neither; while the identity warms up,
- * {@link HandSentMail} looks at its Sent folder.
+ * notification reporting a failure is a bounce (email.bounced), or, about warm-up mail, news for
+ * warmup-service ({@link WarmupReceiver#reported}). Warm-up mail on its way to the inbox is tidied
+ * away by {@link WarmupReceiver}, and is neither; while the identity warms up, {@link HandSentMail}
+ * looks at its Sent folder.
  */
 @ApplicationScoped
 public class InboxWatcher {
@@ -205,8 +206,9 @@ public class InboxWatcher {
                   ? List.of(message.report().originalMessageId())
                   : message.threadIds();
           sent(inbox, ids)
-              .ifPresent(
-                  send -> bounces.reported(send, "reported: " + message.report().diagnostic()));
+              .ifPresentOrElse(
+                  send -> bounces.reported(send, "reported: " + message.report().diagnostic()),
+                  () -> warmup.reported(inbox.id, ids, message.report().diagnostic()));
         }
       } else {
         sent(inbox, message.threadIds()).ifPresent(send -> replied(inbox, send));

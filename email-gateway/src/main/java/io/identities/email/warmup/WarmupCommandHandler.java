@@ -56,7 +56,7 @@ public class WarmupCommandHandler implements EventHandler {
           command.orgid(),
           send.emailId(),
           new WarmupEmails.Failed(
-              send.emailId(), send.inboxId(), "the gateway has no such inbox", false, now));
+              send.emailId(), send.inboxId(), "the gateway has no such inbox", false, false, now));
       return;
     }
     WarmupMail mail = new WarmupMail();

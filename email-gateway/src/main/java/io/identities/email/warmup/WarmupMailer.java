@@ -13,6 +13,7 @@ import io.identities.email.mail.MailAccount;
 import io.identities.email.mail.MailFailure;
 import io.identities.email.mail.MailServers;
 import io.identities.email.mail.RecordedIdMessage;
+import io.identities.email.mail.Refusal;
 import io.identities.email.warmup.WarmupCommandHandler.WarmupQueued;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -35,9 +36,10 @@ import java.util.UUID;
 
 /**
  * Sends the queued warm-up emails, each from its inbox's SMTP server as a plain-text message with
- * its token header, and tells warmup-service how it went (warmup.email.sent or .failed). Warm-up
- * mail is not a campaign send: it is never held, and never counts against the inbox's limits or in
- * its statistics.
+ * its token header, and tells warmup-service how it went (warmup.email.sent or .failed, saying
+ * whether a refusal was about the recipient's address or the sender). Warm-up mail is not a
+ * campaign send: it is never held, and never counts against the inbox's limits or in its
+ * statistics.
  *
  * <p>Safe with any number of instances: a worker claims a mail under {@code FOR UPDATE SKIP
  * LOCKED}; one claimed by an instance that stopped is queued again after {@code stuck-after}.
@@ -126,7 +128,7 @@ public class WarmupMailer {
       Outgoing outgoing = QuarkusTransaction.requiringNew().call(() -> outgoing(mail));
       if (outgoing == null) {
         QuarkusTransaction.requiringNew()
-            .run(() -> failed(mail.id, "the inbox is not connected", false));
+            .run(() -> failed(mail.id, "the inbox is not connected", null));
         return;
       }
       failure = servers.sendAll(outgoing.account(), List.of(outgoing.message())).get(0);
@@ -140,7 +142,7 @@ public class WarmupMailer {
               if (outcome == null) {
                 sent(mail.id);
               } else {
-                failed(mail.id, outcome.getMessage(), outcome.kind() == MailFailure.Kind.REJECTED);
+                failed(mail.id, outcome.getMessage(), outcome.refusal());
               }
             });
   }
@@ -187,7 +189,12 @@ public class WarmupMailer {
         new WarmupEmails.Sent(mail.id, mail.inboxId, mail.messageId, mail.sentAt));
   }
 
-  private void failed(UUID mailId, String reason, boolean recipientRefused) {
+  /**
+   * The email failed (in the caller's transaction): warmup-service hears whom a permanent refusal
+   * was about ({@code refusal}, null for any other failure), so a pool address that refused it
+   * leaves the pool and a sender refused for its own sake is not mistaken for a bad address.
+   */
+  void failed(UUID mailId, String reason, Refusal refusal) {
     WarmupMail mail = WarmupMail.findById(mailId, LockModeType.PESSIMISTIC_WRITE);
     mail.status = WarmupMail.Status.FAILED;
     mail.statusReason = reason;
@@ -195,7 +202,13 @@ public class WarmupMailer {
         EventTypes.WARMUP_EMAIL_FAILED,
         mail.orgId,
         mail.id,
-        new WarmupEmails.Failed(mail.id, mail.inboxId, reason, recipientRefused, clock.instant()));
+        new WarmupEmails.Failed(
+            mail.id,
+            mail.inboxId,
+            reason,
+            refusal == Refusal.RECIPIENT,
+            refusal == Refusal.SENDER,
+            clock.instant()));
   }
 
   /** Warm-up mail claimed by an instance that stopped before sending it is queued again. */

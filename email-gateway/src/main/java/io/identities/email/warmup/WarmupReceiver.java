@@ -8,6 +8,7 @@ import io.identities.email.mail.MailFailure;
 import io.identities.email.mail.MailServers;
 import io.identities.email.mail.MailServers.ExpectedWarmup;
 import io.identities.email.mail.MailServers.LandedWarmup;
+import io.identities.email.mail.Refusal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -20,7 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * The receiving side of the warm-up, for the inbox reader: finds the warm-up emails on their way to
  * an inbox, has them tidied away (rescued from spam, read, flagged, filed), and tells the sender's
- * warm-up where each had landed (warmup.email.received). Warm-up mail is never a reply or a bounce
+ * warm-up where each had landed (warmup.email.received); a delivery report that one never arrived
+ * is news for warmup-service too (warmup.email.failed). Warm-up mail is never a reply or a bounce
  * of a campaign.
  */
 @ApplicationScoped
@@ -32,12 +34,15 @@ public class WarmupReceiver {
   private final Outbox outbox;
   private final Clock clock;
   private final WarmupConfig config;
+  private final WarmupMailer mailer;
 
-  WarmupReceiver(MailServers servers, Outbox outbox, Clock clock, WarmupConfig config) {
+  WarmupReceiver(
+      MailServers servers, Outbox outbox, Clock clock, WarmupConfig config, WarmupMailer mailer) {
     this.servers = servers;
     this.outbox = outbox;
     this.clock = clock;
     this.config = config;
+    this.mailer = mailer;
   }
 
   /** Tidies away the warm-up mail that reached the inbox (a mailbox login only if some is due). */
@@ -62,6 +67,30 @@ public class WarmupReceiver {
       return;
     }
     QuarkusTransaction.requiringNew().run(() -> landed.forEach(found -> received(inboxId, found)));
+  }
+
+  /**
+   * A delivery status notification in the sending inbox reports a failure for good of one of the
+   * messages {@code messageIds} names (in the reader's transaction): when it is one of the inbox's
+   * warm-up emails, warmup-service hears of it as of a refusal at send time (warmup.email.failed),
+   * never as a campaign bounce. Answers whether it was warm-up mail.
+   */
+  public boolean reported(UUID inboxId, List<String> messageIds, String diagnostic) {
+    if (messageIds.isEmpty()) {
+      return false;
+    }
+    WarmupMail mail =
+        WarmupMail.<WarmupMail>find("inboxId = ?1 and messageId in ?2", inboxId, messageIds)
+            .withLock(LockModeType.PESSIMISTIC_WRITE)
+            .firstResult();
+    if (mail == null) {
+      return false;
+    }
+    if (mail.status == WarmupMail.Status.SENT) { // not found at its recipient: it never arrived
+      mailer.failed(
+          mail.id, "reported: " + diagnostic, Refusal.of(Refusal.Step.REPORT, 0, diagnostic));
+    }
+    return true;
   }
 
   private void received(UUID inboxId, LandedWarmup found) {

@@ -1,7 +1,11 @@
 package io.identities.email.warmup;
 
+import static io.identities.email.support.EmailApi.connected;
 import static io.identities.email.support.EmailApi.inbox;
+import static io.identities.email.support.EmailApi.plainInbox;
 import static io.identities.email.support.EmailApi.sender;
+import static io.identities.email.support.EmailApi.server;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,9 +23,12 @@ import io.identities.email.mail.MailServers;
 import io.identities.email.support.EmailApi;
 import io.identities.email.support.MailInfrastructure;
 import io.identities.email.support.Scenario;
+import io.identities.email.support.ScriptedSmtpServer;
+import io.identities.email.support.ScriptedSmtpServer.Step;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
@@ -33,7 +40,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -45,7 +54,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The warm-up exchange as email-gateway does it for warmup-service, between inboxes of two
  * organizations on a real SMTP/IMAP server: sent as plain text with its token, found at the
  * recipient (in the inbox or rescued from spam), marked read, flagged when asked, filed into the
- * warm-up folder, answered in its thread; and never a campaign send, reply or bounce.
+ * warm-up folder, answered in its thread; and never a campaign send, reply or bounce, nor counted
+ * against the inbox's limits. A refusal says whether the recipient's address or the sender is at
+ * fault, and a delivery report that a warm-up email never arrived reaches warmup-service.
  */
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
@@ -91,6 +102,58 @@ class WarmupMailTest {
         scenario.broker.nowNoneContaining(campaigns, scenario.org, otherOrg),
         "no campaign event for warm-up mail");
     assertEquals(0, campaignRows(pair.senderIdentity), "no campaign send or reply recorded");
+    JsonPath load = inboxes(scenario.org, pair.senderIdentity).jsonPath();
+    assertEquals(0, load.getInt("[0].sentToday"), "not counted against the daily limit");
+    assertEquals(0, load.getInt("[0].sentThisHour"), "nor against the hourly one");
+    assertEquals(30, load.getInt("[0].dailyLimit"));
+  }
+
+  @Test
+  void shouldSayWhomAPermanentRefusalIsAboutTheRecipientsAddressOrTheSender() throws Exception {
+    String warmup = scenario.broker.listen(Exchanges.EVENTS, EventTypes.WARMUP_EMAIL_FAILED);
+    record Refused(Step step, String reply, boolean recipient, boolean sender) {}
+    for (Refused refused :
+        List.of(
+            new Refused(
+                Step.RCPT, "550 5.1.1 Recipient address rejected: user unknown", true, false),
+            new Refused(Step.RCPT, "552 5.2.2 Mailbox full", true, false),
+            new Refused(Step.RCPT, "553 Mailbox name not allowed", true, false),
+            new Refused(Step.MAIL, "550 5.7.1 Sender rejected by policy", false, true),
+            new Refused(Step.RCPT, "550 5.7.1 Client host blocked", false, true),
+            new Refused(Step.DATA, "554 5.7.1 Message rejected as spam", false, true))) {
+      try (ScriptedSmtpServer server = new ScriptedSmtpServer(refused.step(), refused.reply())) {
+        UUID sender = sendingThrough(server);
+        UUID email = command(scenario.org, sender, scenario.recipient("pool"), "Hi", null, false);
+
+        JsonPath failed = next(warmup, email, EventTypes.WARMUP_EMAIL_FAILED);
+        assertTrue(failed.getString("data.reason").contains(refused.reply()), failed.prettify());
+        assertEquals(
+            refused.recipient(), failed.getBoolean("data.recipientRefused"), refused.reply());
+        assertEquals(refused.sender(), failed.getBoolean("data.senderRefused"), refused.reply());
+      }
+    }
+  }
+
+  @Test
+  void shouldTellWarmupServiceOfAWarmupEmailADeliveryReportSaysNeverArrived() throws Exception {
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
+    String address = scenario.address("warming");
+    UUID sender = inbox(scenario.mail(), scenario.org, identity, address);
+    String gone = scenario.recipient("gone"); // a pool address whose mailbox went away
+    String warmup = scenario.broker.listen(Exchanges.EVENTS, "warmup.email.*");
+    String campaigns = scenario.broker.listen(Exchanges.EVENTS, "email.*");
+    UUID email = command(scenario.org, sender, gone, "Hi", null, false);
+    String messageId =
+        next(warmup, email, EventTypes.WARMUP_EMAIL_SENT).getString("data.messageId");
+
+    scenario.mail().bounce(address, gone, messageId);
+
+    JsonPath failed = next(warmup, email, EventTypes.WARMUP_EMAIL_FAILED);
+    assertTrue(failed.getBoolean("data.recipientRefused"), "the pool address is at fault");
+    assertFalse(failed.getBoolean("data.senderRefused"));
+    assertTrue(failed.getString("data.reason").contains("5.1.1"), failed.getString("data.reason"));
+    assertTrue(scenario.broker.nowNoneContaining(campaigns, scenario.org), "no campaign bounce");
+    assertEquals(0, campaignRows(identity));
   }
 
   @Test
@@ -243,6 +306,23 @@ class WarmupMailTest {
         return row.wasNull() ? null : uid;
       }
     }
+  }
+
+  /** An inbox of a new identity of the scenario's organization, sending through {@code server}. */
+  private UUID sendingThrough(ScriptedSmtpServer server) {
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
+    String address = scenario.address("refused-" + UUID.randomUUID());
+    scenario.mail().addMailbox(address, "secret");
+    Map<String, Object> body = new HashMap<>(plainInbox(scenario.mail(), address, "secret"));
+    body.put("smtp", server("127.0.0.1", server.port(), "NONE"));
+    return connected(scenario.org, identity, body);
+  }
+
+  private static Response inboxes(String org, UUID identity) {
+    return given()
+        .auth()
+        .oauth2(Tokens.member(org))
+        .get("/api/email/identities/{id}/inboxes", identity);
   }
 
   /** A sending inbox of the scenario's organization, and a recipient inbox of another. */

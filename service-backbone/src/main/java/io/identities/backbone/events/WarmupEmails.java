@@ -36,14 +36,21 @@ public final class WarmupEmails {
   public record Sent(UUID emailId, UUID inboxId, String messageId, Instant sentAt) {}
 
   /**
-   * Data of warmup.email.failed.
+   * Data of warmup.email.failed: at send time, or later by a delivery status notification.
    *
-   * @param recipientRefused the recipient's server refused the address for good (5xx): the pool
-   *     address is at fault, not the sender
+   * @param recipientRefused the recipient's server refused the address for good (it does not exist,
+   *     its mailbox is full or disabled): the pool address is at fault, not the sender
+   * @param senderRefused a server refused the sender for good (its policy, the message as spam):
+   *     the sender is at fault, not the pool address
    */
   @RegisterForReflection
   public record Failed(
-      UUID emailId, UUID inboxId, String reason, boolean recipientRefused, Instant failedAt) {}
+      UUID emailId,
+      UUID inboxId,
+      String reason,
+      boolean recipientRefused,
+      boolean senderRefused,
+      Instant failedAt) {}
 
   /**
    * Data of warmup.email.received, published for the sender's organization.

@@ -126,7 +126,12 @@ class CourseTest {
             ada.org(),
             email.toString(),
             new WarmupEmails.Failed(
-                email, ada.inbox(), "550 5.1.1 user unknown", true, scenario.clock().instant())));
+                email,
+                ada.inbox(),
+                "550 5.1.1 user unknown",
+                true,
+                false,
+                scenario.clock().instant())));
     Awaitility.await().atMost(Duration.ofSeconds(15)).pollInSameThread().until(() -> !inPool(bob));
     assertEquals("WARMING", view(ada).getString("state"), "the sender is not at fault");
     assertTrue(inPool(ada));
