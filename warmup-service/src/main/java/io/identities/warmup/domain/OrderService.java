@@ -155,7 +155,7 @@ public class OrderService {
                     throw ProblemException.conflict(
                         "The payment has just gone through: cancel again to be refunded");
                   }
-                  return stop(current, OrderState.CANCELLED, "cancelled before payment");
+                  return stop(current, "cancelled before payment");
                 });
         return cancelled != null ? cancelled : cancel(identityId, orderId);
       }
@@ -175,7 +175,6 @@ public class OrderService {
                   }
                   return stop(
                       current,
-                      OrderState.CANCELLED,
                       refunded
                           ? "cancelled before the first warm-up email: refunded in full"
                           : "cancelled after the warm-up started: not refunded");
@@ -230,16 +229,10 @@ public class OrderService {
                     case PAID -> paid(order, event.paymentId());
                     case CHECKOUT_EXPIRED -> {
                       if (order.state == OrderState.PENDING_PAYMENT) {
-                        stop(order, OrderState.CANCELLED, "the payment page expired unpaid");
+                        stop(order, "the payment page expired unpaid");
                       }
                     }
-                    case REFUNDED -> {
-                      if (order.state.holdsCampaigns()) { // refunded from Stripe's dashboard
-                        stop(order, OrderState.REFUNDED, "refunded through Stripe");
-                      }
-                      order.state = OrderState.REFUNDED;
-                      order.refundedAt = clock.instant();
-                    }
+                    case REFUNDED -> refunded(order);
                     default -> {}
                   }
                   boolean refundOwed =
@@ -272,6 +265,24 @@ public class OrderService {
     announcements.announce(EventTypes.WARMUP_STARTED, order);
   }
 
+  /**
+   * Stripe says the payment went back: the order is REFUNDED, announced like the cancellation it
+   * follows (a later change, so it wins over it). One refunded from Stripe's dashboard while it ran
+   * stops there.
+   */
+  private void refunded(WarmupOrder order) {
+    if (order.state == OrderState.REFUNDED) {
+      return;
+    }
+    if (order.state.holdsCampaigns()) {
+      order.stateReason = "refunded through Stripe";
+      order.cancelledAt = clock.instant();
+    }
+    order.state = OrderState.REFUNDED;
+    order.refundedAt = clock.instant();
+    announcements.announce(EventTypes.WARMUP_CANCELLED, order);
+  }
+
   private WarmupOrder refund(WarmupOrder order) {
     String refundId;
     try {
@@ -288,8 +299,8 @@ public class OrderService {
         });
   }
 
-  private WarmupOrder stop(WarmupOrder order, OrderState state, String reason) {
-    order.state = state;
+  private WarmupOrder stop(WarmupOrder order, String reason) {
+    order.state = OrderState.CANCELLED;
     order.stateReason = reason;
     order.cancelledAt = clock.instant();
     announcements.announce(EventTypes.WARMUP_CANCELLED, order);

@@ -25,10 +25,10 @@ import java.util.UUID;
 /**
  * A paid warm-up's course, from payment to its end: it pauses when an inbox is paused (its login
  * refused, its bounces too many) or none is connected (until it is reconnected), or when too much
- * lands in spam ({@link Safeguard}: 3 days); the ramp and the end wait while it is paused. On its
- * last day it completes if every inbox is ready ({@link Reputation#ready}); one that is not gets
- * one extension of 7 days, then completes, ready or not. Every change is announced (warmup.*):
- * campaigns stay held until it completes.
+ * lands in spam ({@link Safeguard}: 3 days, after which only the spam of the days since counts);
+ * the ramp and the end wait while it is paused. On its last day it completes if every inbox is
+ * ready ({@link Reputation#ready}); one that is not gets one extension of 7 days, then completes,
+ * ready or not. Every change is announced (warmup.*): campaigns stay held until it completes.
  */
 @ApplicationScoped
 public class WarmupCourse {
@@ -98,18 +98,43 @@ public class WarmupCourse {
       return;
     }
     LocalDate today = today(order);
-    List<DayPlacement> days = placements.of(inboxId, today.minusDays(Reputation.WINDOW_DAYS));
-    if (Safeguard.of(days, today) == Safeguard.PAUSE) {
-      WarmupInbox inbox = WarmupInbox.findById(inboxId);
-      pause(
-          order,
-          PauseKind.SPAM,
-          Math.round(100 * Reputation.spamRate(days, today, 7))
-              + " % of "
-              + inbox.address
-              + "'s warm-up emails landed in spam over 7 days: paused for 3 days to protect it",
-          clock.instant().plus(SPAM_PAUSE));
+    if (safeguard(order, inboxId, today) == Safeguard.PAUSE) {
+      pauseForSpam(order, inboxId, today);
     }
+  }
+
+  /**
+   * What spam placement lets the inbox send on {@code today}: its last 7 days' placement, counted
+   * from the end of the warm-up's last pause for spam on (the spam that paused it does not pause it
+   * again).
+   */
+  public Safeguard safeguard(WarmupOrder order, UUID inboxId, LocalDate today) {
+    return Safeguard.of(spamCounted(order, inboxId, today), today);
+  }
+
+  /**
+   * Pauses the running warm-up (locked, in its transaction) for 3 days, with the reason: the
+   * inbox's safeguard is at {@link Safeguard#PAUSE}.
+   */
+  public void pauseForSpam(WarmupOrder order, UUID inboxId, LocalDate today) {
+    WarmupInbox inbox = WarmupInbox.findById(inboxId);
+    pause(
+        order,
+        PauseKind.SPAM,
+        Math.round(100 * Reputation.spamRate(spamCounted(order, inboxId, today), today, 7))
+            + " % of "
+            + inbox.address
+            + "'s warm-up emails landed in spam over 7 days: paused for 3 days to protect it",
+        clock.instant().plus(SPAM_PAUSE));
+  }
+
+  private List<DayPlacement> spamCounted(WarmupOrder order, UUID inboxId, LocalDate today) {
+    LocalDate since = today.minusDays(Reputation.WINDOW_DAYS);
+    if (order.spamCountsFrom != null) {
+      LocalDate resumed = order.spamCountsFrom.atZone(zone(order)).toLocalDate();
+      since = resumed.isAfter(since) ? resumed : since;
+    }
+    return placements.of(inboxId, since);
   }
 
   /** Pauses a running warm-up: its emails are not sent, its ramp and end wait. */
@@ -129,6 +154,9 @@ public class WarmupCourse {
     long paused = Duration.between(order.pausedAt, clock.instant()).toSeconds();
     order.pausedSeconds += paused;
     order.endsAt = order.endsAt.plusSeconds(paused);
+    if (order.pauseKind == PauseKind.SPAM) {
+      order.spamCountsFrom = clock.instant();
+    }
     order.state = OrderState.WARMING;
     order.stateReason = null;
     order.pauseKind = null;

@@ -77,7 +77,10 @@ public class WarmupOrder extends PanacheEntityBase {
   @Column(name = "ends_at")
   public Instant endsAt;
 
-  /** When the first warm-up email went: from then on, a cancellation is not refunded. */
+  /**
+   * When the first warm-up email was asked of email-gateway (from then on it is on its way): a
+   * cancellation from then on is not refunded.
+   */
   @Column(name = "first_email_at")
   public Instant firstEmailAt;
 
@@ -99,6 +102,13 @@ public class WarmupOrder extends PanacheEntityBase {
   @Column(name = "pause_kind")
   public PauseKind pauseKind;
 
+  /**
+   * When its last pause for spam ended: its safeguard counts the spam of the days from then on (the
+   * spam that paused it has had its effect). Null before any.
+   */
+  @Column(name = "spam_counts_from")
+  public Instant spamCountsFrom;
+
   /** How long it was paused in all: its ramp and its end wait for that long. */
   @Column(name = "paused_seconds", nullable = false)
   public long pausedSeconds;
@@ -119,6 +129,10 @@ public class WarmupOrder extends PanacheEntityBase {
   /** Emails sent by hand from its inboxes while it ran. */
   @Column(name = "hand_sent", nullable = false)
   public int handSent;
+
+  /** When its latest change was announced: the next announcement is later (latest wins). */
+  @Column(name = "announced_at")
+  public Instant announcedAt;
 
   @Version public long version;
 

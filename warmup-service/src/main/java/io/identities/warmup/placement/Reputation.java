@@ -9,8 +9,9 @@ import java.util.OptionalInt;
 /**
  * An inbox's reputation score, 0 to 100: the share of its warm-up emails its partners found in the
  * inbox rather than in spam over the last 14 days, recent days weighing more (today 14, the day
- * before 13 ... 13 days ago 1), less the share of its emails that bounced in the last 3 days. Shown
- * from day 3 with at least 20 emails landed; before that it says too little.
+ * before 13 ... 13 days ago 1), less the share of its emails refused for its own sake in the last 3
+ * days (bounced: its policy, its message taken for spam; a pool address that is gone is not its
+ * fault). Shown from day 3 with at least 20 emails landed; before that it says too little.
  *
  * <p>Why: inbox placement is what warm-up is for (MailReach and TrulyInbox score the same thing,
  * with recent days weighted up); a linear decay over two weeks lets an inbox recover from an early

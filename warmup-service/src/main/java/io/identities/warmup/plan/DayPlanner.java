@@ -6,17 +6,17 @@ import io.identities.backbone.tenant.TenantContext;
 import io.identities.warmup.domain.OrderState;
 import io.identities.warmup.domain.Ramp;
 import io.identities.warmup.domain.WarmupConfig;
+import io.identities.warmup.domain.WarmupCourse;
 import io.identities.warmup.domain.WarmupIdentity;
 import io.identities.warmup.domain.WarmupInbox;
 import io.identities.warmup.domain.WarmupOrder;
-import io.identities.warmup.placement.Placements;
-import io.identities.warmup.placement.Reputation;
 import io.identities.warmup.placement.Safeguard;
 import io.identities.warmup.plan.Pairing.Member;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +30,10 @@ import java.util.UUID;
 /**
  * Plans each warming inbox's day once, on the identity's calendar, up to the warm-up's end: how
  * many warm-up emails (the {@link Ramp}'s target, cut by the inbox's {@link Safeguard} when too
- * much of its mail lands in spam), when ({@link DayPlan}, inside its working hours) and to whom
- * ({@link Pairing}). Safe with any number of replicas: the day's row is inserted once, and only the
- * planner that inserted it writes the day's emails.
+ * much of its mail lands in spam; one at the safeguard's pause pauses the warm-up, with the reason,
+ * and plans nothing), when ({@link DayPlan}, inside its working hours) and to whom ({@link
+ * Pairing}). Safe with any number of replicas: the day's row is inserted once, and only the planner
+ * that inserted it writes the day's emails.
  */
 @ApplicationScoped
 public class DayPlanner {
@@ -42,7 +43,7 @@ public class DayPlanner {
   private final EntityManager entityManager;
   private final TenantContext tenant;
   private final Pool pool;
-  private final Placements placements;
+  private final WarmupCourse course;
   private final WarmupConfig config;
   private final Clock clock;
 
@@ -50,13 +51,13 @@ public class DayPlanner {
       EntityManager entityManager,
       TenantContext tenant,
       Pool pool,
-      Placements placements,
+      WarmupCourse course,
       WarmupConfig config,
       Clock clock) {
     this.entityManager = entityManager;
     this.tenant = tenant;
     this.pool = pool;
-    this.placements = placements;
+    this.course = course;
     this.config = config;
     this.clock = clock;
   }
@@ -111,7 +112,8 @@ public class DayPlanner {
   }
 
   private boolean planDay(UUID orderId, UUID inboxId, Instant now, Pairing pairing) {
-    WarmupOrder order = WarmupOrder.findById(orderId);
+    // locked: its safeguard may pause it
+    WarmupOrder order = WarmupOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
     WarmupInbox inbox = WarmupInbox.findById(inboxId);
     if (order == null
         || order.state != OrderState.WARMING
@@ -123,10 +125,10 @@ public class DayPlanner {
     ZoneId zone = ZoneId.of(hours.timeZone());
     LocalDate today = now.atZone(zone).toLocalDate();
     int dayNumber = Ramp.dayOf(order.rampStart(), now, zone);
-    Safeguard safeguard =
-        Safeguard.of(placements.of(inboxId, today.minusDays(Reputation.WINDOW_DAYS)), today);
-    if (safeguard == Safeguard.PAUSE) {
-      return false; // the spam placement that crossed the line paused it (WarmupCourse)
+    Safeguard safeguard = course.safeguard(order, inboxId, today);
+    if (safeguard == Safeguard.PAUSE) { // spam counted while it could not pause (it was paused)
+      course.pauseForSpam(order, inboxId, today);
+      return false;
     }
     SplittableRandom random = new SplittableRandom(Objects.hash(inboxId, today));
     List<Instant> times =
@@ -138,7 +140,7 @@ public class DayPlanner {
                         new Window(false, window.opensAt(), min(window.closesAt(), order.endsAt)))
                 .toList(),
             now,
-            (int) Math.round(config.ramp().target(inboxId, today, dayNumber) * safeguard.volume()),
+            target(config, inboxId, today, dayNumber, safeguard),
             config.minGap(),
             random);
     List<Member> partners =
@@ -177,6 +179,12 @@ public class DayPlanner {
       email.persist();
     }
     return true;
+  }
+
+  /** The inbox's target of the day: the ramp's, cut by its safeguard. */
+  static int target(
+      WarmupConfig config, UUID inboxId, LocalDate day, int dayNumber, Safeguard safeguard) {
+    return (int) Math.round(config.ramp().target(inboxId, day, dayNumber) * safeguard.volume());
   }
 
   private static Instant min(Instant a, Instant b) {

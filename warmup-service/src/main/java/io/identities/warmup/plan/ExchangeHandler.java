@@ -6,17 +6,16 @@ import io.identities.backbone.events.Events;
 import io.identities.backbone.events.WarmupEmails;
 import io.identities.backbone.inbox.EventHandler;
 import io.identities.warmup.domain.WarmupCourse;
-import io.identities.warmup.domain.WarmupOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Learns from email-gateway how each warm-up email went: sent (with its Message-ID; the first one
- * sent starts the period after which a cancellation is not refunded), failed (a recipient's server
- * refusing it for good takes that address out of the pool, and counts as the sender's bounce), or
- * found by its recipient in the inbox or in spam (which may pause the warm-up: {@link
+ * Learns from email-gateway how each warm-up email went: sent (with its Message-ID), failed at send
+ * time or reported undelivered later (a pool address refused for good leaves the pool and costs the
+ * sender nothing; a refusal of the sender itself, its policy or its message, is the sender's
+ * bounce), or found by its recipient in the inbox or in spam (which may pause the warm-up: {@link
  * WarmupCourse#landedInSpam}).
  */
 @ApplicationScoped
@@ -57,22 +56,23 @@ public class ExchangeHandler implements EventHandler {
     email.status = WarmupEmail.Status.SENT;
     email.messageId = sent.messageId();
     email.sentAt = sent.sentAt();
-    WarmupOrder order = WarmupOrder.findById(email.orderId, LockModeType.PESSIMISTIC_WRITE);
-    if (order.firstEmailAt == null || sent.sentAt().isBefore(order.firstEmailAt)) {
-      order.firstEmailAt = sent.sentAt();
-    }
   }
 
   private void failed(WarmupEmails.Failed failed) {
     WarmupEmail email = email(failed.emailId());
-    if (email == null || email.status != WarmupEmail.Status.REQUESTED) {
+    boolean underWay =
+        email != null
+            && (email.status == WarmupEmail.Status.REQUESTED
+                || email.status == WarmupEmail.Status.SENT && email.landedAt == null);
+    if (!underWay) { // a delivery report can come after it was sent, never after it landed
       return;
     }
     email.status = WarmupEmail.Status.FAILED;
     email.statusReason = failed.reason();
-    if (failed.recipientRefused()) { // the pool address is at fault, not the sender
-      email.bounced = true;
+    if (failed.recipientRefused()) { // the pool address is at fault: not the sender's bounce
       pool.refused(email.recipientInboxId, failed.reason(), failed.failedAt());
+    } else if (failed.senderRefused()) {
+      email.bounced = true;
     }
   }
 
@@ -83,7 +83,8 @@ public class ExchangeHandler implements EventHandler {
     }
     email.placement = received.placement();
     email.landedAt = received.receivedAt();
-    if (WarmupEmails.SPAM.equals(received.placement())) {
+    if (WarmupEmails.SPAM.equals(received.placement())
+        && email.orderId != null) { // a seed has none
       course.landedInSpam(email.orderId, email.senderInboxId);
     }
   }

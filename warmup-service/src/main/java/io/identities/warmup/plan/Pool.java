@@ -43,6 +43,14 @@ public class Pool {
     return members(entityManager.createNativeQuery(MEMBERS).setParameter("seeds", seeds));
   }
 
+  /** The seed pool's inboxes that can receive (and answer) warm-up mail now. */
+  public List<Member> seeds() {
+    return members(
+        entityManager
+            .createNativeQuery(MEMBERS + " and i.org_id in (:seeds)")
+            .setParameter("seeds", seeds));
+  }
+
   /** The inbox, while it can receive warm-up mail. */
   public Optional<Member> member(UUID inboxId) {
     return members(

@@ -1,5 +1,6 @@
 package io.identities.warmup.plan;
 
+import io.identities.warmup.domain.OrderState;
 import io.identities.warmup.domain.Ramp;
 import io.identities.warmup.domain.WarmupConfig;
 import io.identities.warmup.domain.WarmupCourse;
@@ -25,10 +26,11 @@ import java.util.UUID;
 public class Progress {
 
   /**
-   * An inbox's day: its target (as planned, or the ramp's before the day is planned), the warm-up
-   * emails it sent so far, its reputation score (null while too early to tell), the share of its
-   * last 7 days' emails found in the inbox rather than spam (null before any landed), and its score
-   * at the end of each day of the warm-up.
+   * An inbox's day: its target (as planned; before the day is planned, the ramp's cut by its
+   * safeguard, or none while the warm-up is paused), the warm-up emails it sent so far, its
+   * reputation score (null while too early to tell), the share of its last 7 days' emails found in
+   * the inbox rather than spam (null before any landed), and its score at the end of each day of
+   * the warm-up.
    */
   public record InboxToday(
       UUID inboxId,
@@ -42,11 +44,17 @@ public class Progress {
   private final EntityManager entityManager;
   private final Placements placements;
   private final WarmupConfig config;
+  private final WarmupCourse course;
 
-  Progress(EntityManager entityManager, Placements placements, WarmupConfig config) {
+  Progress(
+      EntityManager entityManager,
+      Placements placements,
+      WarmupConfig config,
+      WarmupCourse course) {
     this.entityManager = entityManager;
     this.placements = placements;
     this.config = config;
+    this.course = course;
   }
 
   /** How many days the warm-up lasts: its one extension included. */
@@ -75,7 +83,7 @@ public class Progress {
                   inbox.inboxId,
                   inbox.address,
                   planned(inbox.inboxId, today)
-                      .orElseGet(() -> config.ramp().target(inbox.inboxId, today, day)),
+                      .orElseGet(() -> unplanned(order, inbox, today, day)),
                   sent(inbox.inboxId, today),
                   score.isPresent() ? score.getAsInt() : null,
                   Reputation.landed(days, today, 7) == 0
@@ -84,6 +92,15 @@ public class Progress {
                   Reputation.history(days, firstDay, today));
             })
         .toList();
+  }
+
+  /** Before the day is planned: what the planner will plan, nothing while it is paused. */
+  private int unplanned(WarmupOrder order, WarmupInbox inbox, LocalDate today, int day) {
+    if (order.state != OrderState.WARMING) {
+      return 0;
+    }
+    return DayPlanner.target(
+        config, inbox.inboxId, today, day, course.safeguard(order, inbox.inboxId, today));
   }
 
   private ZoneId zoneOf(WarmupOrder order) {

@@ -36,7 +36,8 @@ public class WarmupEmail extends PanacheEntityBase {
   @Column(name = "org_id", nullable = false, updatable = false)
   public String orgId;
 
-  @Column(name = "order_id", nullable = false, updatable = false)
+  /** The warm-up it is part of; null for a seed inbox's answer (the seed pool has none). */
+  @Column(name = "order_id", updatable = false)
   public UUID orderId;
 
   @Column(name = "sender_inbox_id", nullable = false, updatable = false)
@@ -101,7 +102,10 @@ public class WarmupEmail extends PanacheEntityBase {
   @Column(name = "landed_at")
   public Instant landedAt;
 
-  /** The recipient's server refused it for good. */
+  /**
+   * A server refused it for good for the sender's sake (its policy, the message as spam): it counts
+   * against the sender's score. A refused pool address is not the sender's bounce.
+   */
   @Column(nullable = false)
   public boolean bounced;
 }

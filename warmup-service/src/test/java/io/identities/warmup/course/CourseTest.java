@@ -17,6 +17,7 @@ import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.warmup.domain.WarmupCourse;
+import io.identities.warmup.plan.DayPlanner;
 import io.identities.warmup.plan.Pool;
 import io.identities.warmup.plan.WarmupEmail;
 import io.identities.warmup.support.StripeSimulatorResource;
@@ -39,9 +40,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A paid warm-up's course on a movable clock: paused while its inbox refuses its login and resumed
- * with its end moved; paused for 3 days when a fifth of its mail lands in spam; a pool address that
- * refuses mail taken out of the pool; completed on its last day, ready, or not ready after its one
- * extension; its reputation score from known placements.
+ * with its end moved; paused for 3 days when a fifth of its mail lands in spam, visibly whenever
+ * the planner finds it so, and planned again after it counting only the spam since; a pool address
+ * that refuses mail taken out of the pool (at send time or by a later delivery report) at no cost
+ * to the sender's score, which counts only refusals of the sender itself; completed on its last
+ * day, ready, or not ready after its one extension; its reputation score from known placements.
  */
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
@@ -53,6 +56,7 @@ class CourseTest {
   @Inject Events events;
   @Inject WarmupCourse course;
   @Inject Pool pool;
+  @Inject DayPlanner planner;
 
   @RegisterExtension final WarmupScenario scenario = new WarmupScenario(MONDAY);
   private final String org = Tokens.newOrganization();
@@ -113,31 +117,103 @@ class CourseTest {
   }
 
   @Test
+  void shouldPlanTheDayAfterAPauseForSpamEndsCountingOnlyTheSpamSinceTheResume() {
+    Warming ada = warming("ada");
+    scenario.warming(Tokens.newOrganization(), "bob@" + UUID.randomUUID() + ".example");
+    placements(ada, LocalDate.parse("2026-12-07"), 16, 4); // 20 % in spam on Monday
+    scenario.clock().set(Instant.parse("2026-12-08T09:30:00Z"));
+    planner.planDays();
+    assertEquals("PAUSED", view(ada).getString("state"), "Tuesday's plan finds it so");
+
+    scenario.clock().advance(Duration.ofDays(3)); // Friday: Monday's spam has had its effect
+    course.advance();
+    planner.planDays();
+    JsonPath resumed = view(ada);
+    assertEquals("WARMING", resumed.getString("state"));
+    int planned = emailsOn(ada, LocalDate.parse("2026-12-11"));
+    assertTrue(planned >= 4, "day 1 of the ramp again, planned: " + planned);
+    assertEquals(planned, resumed.getInt("inboxes[0].todayTarget"));
+  }
+
+  @Test
+  void shouldPauseVisiblyWhenSpamCountedWhileItWaitedForItsInboxCrossesTheLine() {
+    Warming ada = warming("ada");
+    placements(ada, LocalDate.parse("2026-12-07"), 16, 3);
+    UUID last = email(ada, LocalDate.parse("2026-12-07"), null);
+    scenario.clock().advance(Duration.ofHours(1));
+    inboxChanged(ada, "PAUSED");
+    awaitState(org, ada.identity(), "PAUSED");
+    scenario.broker.publish( // the fifth of its mail in spam, while it could not pause for it
+        events,
+        events.envelope(
+            EventTypes.WARMUP_EMAIL_RECEIVED,
+            org,
+            last.toString(),
+            new WarmupEmails.Received(last, null, WarmupEmails.SPAM, scenario.clock().instant())));
+    Awaitility.await().atMost(Duration.ofSeconds(15)).pollInSameThread().until(() -> landed(last));
+    inboxChanged(ada, "CONNECTED");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> view(ada).getString("reason") == null || pausedForSpam(ada));
+
+    scenario.clock().set(Instant.parse("2026-12-08T09:30:00Z"));
+    planner.planDays();
+    JsonPath paused = view(ada);
+    assertEquals("PAUSED", paused.getString("state"), "not a warm-up that silently sends nothing");
+    assertEquals(
+        "20 % of "
+            + ada.address()
+            + "'s warm-up emails landed in spam over 7 days: paused for 3 days to protect it",
+        paused.getString("reason"));
+    assertEquals(0, paused.getInt("inboxes[0].todayTarget"));
+    assertEquals(0, emailsOn(ada, LocalDate.parse("2026-12-08")), "nothing planned");
+  }
+
+  private boolean pausedForSpam(Warming warming) {
+    return view(warming).getString("reason").contains("landed in spam");
+  }
+
+  @Test
   void shouldTakeAnAddressThatRefusesWarmupMailOutOfThePoolUntilItIsReconnected() {
     Warming ada = warming("ada");
     Warming bob = warming("bob");
     assertTrue(inPool(bob));
     UUID email = email(ada, LocalDate.parse("2026-12-07"), bob);
 
-    scenario.broker.publish(
-        events,
-        events.envelope(
-            EventTypes.WARMUP_EMAIL_FAILED,
-            ada.org(),
-            email.toString(),
-            new WarmupEmails.Failed(
-                email,
-                ada.inbox(),
-                "550 5.1.1 user unknown",
-                true,
-                false,
-                scenario.clock().instant())));
+    failed(ada, email, "550 5.1.1 user unknown", true, false);
     Awaitility.await().atMost(Duration.ofSeconds(15)).pollInSameThread().until(() -> !inPool(bob));
     assertEquals("WARMING", view(ada).getString("state"), "the sender is not at fault");
     assertTrue(inPool(ada));
 
     inboxChanged(bob, "CONNECTED");
     Awaitility.await().atMost(Duration.ofSeconds(15)).pollInSameThread().until(() -> inPool(bob));
+  }
+
+  @Test
+  void shouldCountTheSendersOwnRefusalsAgainstItsScoreButNotAPoolAddressThatIsGone() {
+    Warming ada = warming("ada");
+    Warming bob =
+        scenario.warming(Tokens.newOrganization(), "bob@" + UUID.randomUUID() + ".example");
+    LocalDate wednesday = LocalDate.parse("2026-12-09");
+    for (LocalDate day = wednesday.minusDays(2); !day.isAfter(wednesday); day = day.plusDays(1)) {
+      placements(ada, day, 30, 0);
+    }
+    scenario.clock().set(Instant.parse("2026-12-09T10:00:00Z"));
+    assertEquals(100, view(ada).getInt("inboxes[0].reputation"));
+
+    UUID toBob = email(ada, wednesday, bob);
+    QuarkusTransaction.requiringNew() // sent; then a delivery report says bob's mailbox is gone
+        .run(() -> WarmupEmail.<WarmupEmail>findById(toBob).status = WarmupEmail.Status.SENT);
+    failed(ada, toBob, "reported: 5.1.1 smtp; 550 5.1.1 user unknown", true, false);
+    Awaitility.await().atMost(Duration.ofSeconds(15)).pollInSameThread().until(() -> !inPool(bob));
+    assertEquals(100, view(ada).getInt("inboxes[0].reputation"), "the pool address is at fault");
+
+    UUID spam = email(ada, wednesday, null);
+    failed(ada, spam, "554 5.7.1 Message rejected as spam", false, true);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> view(ada).getInt("inboxes[0].reputation") == 99); // 1 of 91 refused
+    assertTrue(inPool(ada), "a sender refused for its own sake stays in the pool");
   }
 
   @Test
@@ -235,6 +311,24 @@ class CourseTest {
                 System.nanoTime())));
   }
 
+  /** email-gateway's word that the sender's email failed, and whom the refusal was about. */
+  private void failed(
+      Warming sender, UUID email, String reason, boolean recipientRefused, boolean senderRefused) {
+    scenario.broker.publish(
+        events,
+        events.envelope(
+            EventTypes.WARMUP_EMAIL_FAILED,
+            sender.org(),
+            email.toString(),
+            new WarmupEmails.Failed(
+                email,
+                sender.inbox(),
+                reason,
+                recipientRefused,
+                senderRefused,
+                scenario.clock().instant())));
+  }
+
   /** The type of the next warmup.* event about the order in that state. */
   private String type(String queue, String order, String state) {
     while (true) {
@@ -246,6 +340,18 @@ class CourseTest {
         return event.getString("type");
       }
     }
+  }
+
+  private static boolean landed(UUID email) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> WarmupEmail.<WarmupEmail>findById(email).landedAt != null);
+  }
+
+  /** How many warm-up emails of the inbox that day, planned or sent. */
+  private static int emailsOn(Warming warming, LocalDate day) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> (int) WarmupEmail.count("senderInboxId = ?1 and day = ?2", warming.inbox(), day));
   }
 
   private boolean inPool(Warming warming) {

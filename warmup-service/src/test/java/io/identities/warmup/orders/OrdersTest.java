@@ -288,6 +288,30 @@ class OrdersTest {
   }
 
   @Test
+  void shouldAnnounceTheRefundThatFollowsACancellationAsItsLatestChange() {
+    String cancelled = broker.listen(Exchanges.EVENTS, EventTypes.WARMUP_CANCELLED);
+    UUID identity = identityWithInbox();
+    JsonPath order = order(org, identity, "cancelled-then-refunded");
+    stripe.pay(checkoutId(order));
+    awaitState(org, identity, "WARMING");
+
+    api(org)
+        .post(ORDERS + "/{order}/cancellation", identity, order.getString("id"))
+        .then()
+        .statusCode(200);
+    JsonNode cancellation = event(cancelled, order.getString("id"));
+    assertEquals("CANCELLED", cancellation.path("data").path("state").asText());
+
+    // Stripe's charge.refunded follows, at the same moment of the (stopped) clock
+    JsonNode refund = event(cancelled, order.getString("id"));
+    assertEquals("REFUNDED", refund.path("data").path("state").asText());
+    assertTrue(
+        Instant.parse(refund.path("data").path("changedAt").asText())
+            .isAfter(Instant.parse(cancellation.path("data").path("changedAt").asText())),
+        "the refund is the latest change: identities-service keeps it");
+  }
+
+  @Test
   void shouldStopTheWarmupAndReleaseTheCampaignsWhenItIsRefundedFromStripe() {
     String cancelled = broker.listen(Exchanges.EVENTS, EventTypes.WARMUP_CANCELLED);
     UUID identity = identityWithInbox();

@@ -14,6 +14,7 @@ import io.identities.backbone.events.Events;
 import io.identities.backbone.events.Exchanges;
 import io.identities.backbone.events.WarmupEmails;
 import io.identities.backbone.testing.BrokerProbe;
+import io.identities.backbone.testing.IdentitySnapshots;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.warmup.support.StripeSimulatorResource;
@@ -28,6 +29,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,8 +43,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The warm-up exchange as warmup-service plans it, day by day on a movable clock: each warming
  * inbox's day planned once inside its identity's working hours at the ramp's target, partners only
  * in other organizations and domains, each email asked of email-gateway when due
- * (warmup.email.send), answers in the thread once an email has landed, and the first email sent
- * ending the right to a refund.
+ * (warmup.email.send), answers in the thread once an email has landed (seed inboxes answer too, and
+ * start no thread), and the first email asked for ending the right to a refund.
  */
 @QuarkusTest
 @WithTestResource(LocalInfrastructure.class)
@@ -52,9 +54,13 @@ class ExchangeTest {
   /** A Monday, before working hours (09:00 to 18:00 UTC, Monday to Friday). */
   private static final Instant MONDAY = Instant.parse("2026-12-07T07:30:00Z");
 
+  /** The seed pool's organization in the tests' configuration. */
+  private static final String SEEDS = "warmup-test-seeds";
+
   @Inject Events events;
   @Inject DayPlanner planner;
   @Inject DueEmails due;
+  @Inject SeedAnswers seeds;
 
   @RegisterExtension final WarmupScenario scenario = new WarmupScenario(MONDAY);
   private final Map<UUID, JsonPath> commands = new HashMap<>();
@@ -199,6 +205,99 @@ class ExchangeTest {
         .body("state", equalTo("CANCELLED"))
         .body("reason", equalTo("cancelled after the warm-up started: not refunded"))
         .body("refundPending", equalTo(false));
+  }
+
+  @Test
+  void shouldNotRefundACancellationOnceTheFirstWarmupEmailIsAskedFor() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Warming ada = warming(Tokens.newOrganization(), "ada@alpha-" + run + ".example");
+    warming(Tokens.newOrganization(), "bob@beta-" + run + ".example"); // ada's partner
+    String commandQueue = scenario.broker.listen(Exchanges.COMMANDS, EventTypes.WARMUP_EMAIL_SEND);
+    planner.planDays();
+    WarmupEmail first = emailsOf(ada.inbox(), LocalDate.parse("2026-12-07")).get(0);
+
+    scenario.clock().set(first.dueAt);
+    while (due.sendDue() > 0) {
+      // ada's first email is among those due now
+    }
+    command(commandQueue, first.id); // asked of email-gateway, its warmup.email.sent not back yet
+
+    api(ada.org())
+        .post(ORDERS + "/{order}/cancellation", ada.identity(), ada.order())
+        .then()
+        .statusCode(200)
+        .body("state", equalTo("CANCELLED"))
+        .body("reason", equalTo("cancelled after the warm-up started: not refunded"))
+        .body("refundPending", equalTo(false));
+  }
+
+  @Test
+  void shouldHaveASeedInboxAnswerTheWarmupMailItReceivesInItsThreadButStartNoThread() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Warming ada = warming(Tokens.newOrganization(), "ada@alpha-" + run + ".example");
+    UUID seedIdentity =
+        WarmupApi.identity(
+            scenario.broker, events, SEEDS, IdentitySnapshots.of(UUID.randomUUID(), 0, "Seed"));
+    UUID seed =
+        WarmupApi.inbox(
+            scenario.broker, events, SEEDS, seedIdentity, "seed@seeds-" + run + ".example");
+    Instant now = scenario.clock().instant();
+    WarmupEmail ripe = landedAtSeed(ada, seed, now.minus(Duration.ofHours(1)));
+    WarmupEmail fresh = landedAtSeed(ada, seed, now.minus(Duration.ofMinutes(10)));
+    String commandQueue = scenario.broker.listen(Exchanges.COMMANDS, EventTypes.WARMUP_EMAIL_SEND);
+
+    seeds.answer();
+    UUID answerId =
+        Awaitility.await() // the seed answers, by this call or the scheduler's
+            .atMost(Duration.ofSeconds(15))
+            .pollInSameThread()
+            .until(() -> email(ripe.id).repliedBy, id -> id != null);
+    JsonPath answer = command(commandQueue, answerId);
+    assertEquals(SEEDS, answer.getString("orgid"));
+    assertEquals(seed.toString(), answer.getString("data.inboxId"));
+    assertEquals(ada.address(), answer.getString("data.recipient"), "back to who wrote");
+    assertEquals(ripe.messageId, answer.getString("data.inReplyTo"), "in its thread");
+    assertEquals("Re: Quick question", answer.getString("data.subject"));
+    assertEquals(2, email(answerId).threadDepth);
+
+    seeds.answer();
+    assertNull(email(fresh.id).repliedBy, "landed 10 minutes ago: not yet");
+    scenario.clock().advance(Duration.ofMinutes(40));
+    seeds.answer();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .pollInSameThread()
+        .until(() -> email(fresh.id).repliedBy != null);
+    assertEquals(
+        0L,
+        QuarkusTransaction.requiringNew()
+            .call(() -> WarmupEmail.count("senderInboxId = ?1 and answersId is null", seed)),
+        "a seed starts no thread");
+  }
+
+  /** An email of the warming inbox to the seed inbox, landed then and wanting an answer. */
+  private static WarmupEmail landedAtSeed(Warming sender, UUID seed, Instant landedAt) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              WarmupEmail email = new WarmupEmail();
+              email.id = UUID.randomUUID();
+              email.orgId = sender.org();
+              email.orderId = UUID.fromString(sender.order());
+              email.senderInboxId = sender.inbox();
+              email.day = LocalDate.ofInstant(landedAt, ZoneOffset.UTC);
+              email.dueAt = landedAt.minusSeconds(60);
+              email.status = WarmupEmail.Status.SENT;
+              email.recipientInboxId = seed;
+              email.recipientOrgId = SEEDS;
+              email.subject = "Quick question";
+              email.replyWanted = true;
+              email.messageId = "<" + email.id + "@warm.example>";
+              email.placement = WarmupEmails.INBOX;
+              email.landedAt = landedAt;
+              email.persist();
+              return email;
+            });
   }
 
   private Warming warming(String org, String address) {
