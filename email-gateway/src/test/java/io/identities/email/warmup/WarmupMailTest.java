@@ -23,8 +23,8 @@ import io.identities.email.mail.MailServers;
 import io.identities.email.support.EmailApi;
 import io.identities.email.support.MailInfrastructure;
 import io.identities.email.support.Scenario;
-import io.identities.email.support.ScriptedSmtpServer;
-import io.identities.email.support.ScriptedSmtpServer.Step;
+import io.identities.simulator.mail.RefusingSmtpServer;
+import io.identities.simulator.mail.RefusingSmtpServer.Step;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -121,7 +121,7 @@ class WarmupMailTest {
             new Refused(Step.MAIL, "550 5.7.1 Sender rejected by policy", false, true),
             new Refused(Step.RCPT, "550 5.7.1 Client host blocked", false, true),
             new Refused(Step.DATA, "554 5.7.1 Message rejected as spam", false, true))) {
-      try (ScriptedSmtpServer server = new ScriptedSmtpServer(refused.step(), refused.reply())) {
+      try (RefusingSmtpServer server = new RefusingSmtpServer(refused.step(), refused.reply())) {
         UUID sender = sendingThrough(server);
         UUID email = command(scenario.org, sender, scenario.recipient("pool"), "Hi", null, false);
 
@@ -309,7 +309,7 @@ class WarmupMailTest {
   }
 
   /** An inbox of a new identity of the scenario's organization, sending through {@code server}. */
-  private UUID sendingThrough(ScriptedSmtpServer server) {
+  private UUID sendingThrough(RefusingSmtpServer server) {
     UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
     String address = scenario.address("refused-" + UUID.randomUUID());
     scenario.mail().addMailbox(address, "secret");
