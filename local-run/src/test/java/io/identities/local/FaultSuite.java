@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The fault suite ({@code local-run/faults}): the platform's promises under faults, on the real
  * local PostgreSQL and RabbitMQ, each case bounded in time and counted: what was lost, what was
- * done twice, and how many answers were server errors. Its own platform (ports +40000, databases
+ * done twice, and how many answers were server errors. Its own platform (ports +24000, databases
  * {@code *_faults}, virtual host {@code identities-faults}), with both gateways in two replicas.
  * The table goes to {@code target/faults.md} and the README.
  */
@@ -53,7 +53,7 @@ class FaultSuite {
 
   private static final LocalPlatform PLATFORM =
       new LocalPlatform(
-          40_000,
+          24_000,
           "_faults",
           "identities-faults",
           Map.of(

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
  * Quarkus REST application ({@code local-run/bare-service}) started the same way on the same
  * machine in the same run, and each service again without Flyway's check at start, to show what
  * that costs, and with a class-data sharing archive of their classes, to show what loading them
- * costs. The services are replicas of a local run of their own (ports +50000, databases {@code
- * *_bench_start}), so they start with their real configuration, database and broker. Medians of
- * {@code bench.runs} starts each (default 3), taken in turns; written to {@code
- * target/bench-start.md}.
+ * costs. The services are replicas of a local run of their own (ports +22000, below the ephemeral
+ * range its polling draws on; databases {@code *_bench_start}), so they start with their real
+ * configuration, database and broker. Medians of {@code bench.runs} starts each (default 3), taken
+ * in turns; written to {@code target/bench-start.md}.
  */
 class StartBenchmark {
 
@@ -47,7 +47,7 @@ class StartBenchmark {
   @Test
   void startEachServiceBesideABareQuarkusApplication() throws Exception {
     LocalPlatform platform =
-        new LocalPlatform(50_000, "_bench_start", "identities-bench-start", Map.of());
+        new LocalPlatform(22_000, "_bench_start", "identities-bench-start", Map.of());
     platform.startedToken();
     File logs = platform.stateDirectory();
     Map<String, ServiceProcess> candidates = new LinkedHashMap<>();
