@@ -86,6 +86,23 @@ class CourseTest {
   }
 
   @Test
+  void shouldPauseWhileNoInboxIsConnectedAndResumeWhenOneIs() {
+    String changes = scenario.broker.listen(Exchanges.EVENTS, "warmup.*");
+    Warming ada = warming("ada");
+
+    inboxChanged(ada, "DISCONNECTED");
+    JsonPath paused = awaitState(org, ada.identity(), "PAUSED");
+    assertEquals(
+        "no inbox is connected: the warm-up waits until one is reconnected",
+        paused.getString("reason"));
+    assertEquals("warmup.paused", type(changes, ada.order(), "PAUSED"));
+
+    inboxChanged(ada, "CONNECTED");
+    awaitState(org, ada.identity(), "WARMING");
+    assertEquals("warmup.resumed", type(changes, ada.order(), "WARMING"));
+  }
+
+  @Test
   void shouldPauseForThreeDaysWhenAFifthOfItsMailLandsInSpam() {
     Warming ada = warming("ada");
     LocalDate today = LocalDate.parse("2026-12-07");
