@@ -16,6 +16,7 @@ import io.identities.backbone.events.WarmupEmails;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
+import io.identities.warmup.domain.WarmupConfig;
 import io.identities.warmup.domain.WarmupCourse;
 import io.identities.warmup.plan.DayPlanner;
 import io.identities.warmup.plan.Pool;
@@ -57,6 +58,7 @@ class CourseTest {
   @Inject WarmupCourse course;
   @Inject Pool pool;
   @Inject DayPlanner planner;
+  @Inject WarmupConfig config;
 
   @RegisterExtension final WarmupScenario scenario = new WarmupScenario(MONDAY);
   private final String org = Tokens.newOrganization();
@@ -131,6 +133,23 @@ class CourseTest {
     scenario.clock().advance(Duration.ofMinutes(1));
     course.advance();
     assertEquals("WARMING", view(ada).getString("state"));
+  }
+
+  @Test
+  void shouldPlanHalfTheRampsVolumeOnceFifteenPercentOfItsMailLandsInSpam() {
+    Warming ada = warming("ada");
+    scenario.warming(Tokens.newOrganization(), "bob@" + UUID.randomUUID() + ".example");
+    placements(ada, LocalDate.parse("2026-12-07"), 17, 3); // 15 % in spam on Monday
+    scenario.clock().set(Instant.parse("2026-12-08T09:30:00Z"));
+    int day = view(ada).getInt("day");
+    int ramp = config.ramp().target(ada.inbox(), LocalDate.parse("2026-12-08"), day);
+
+    planner.planDays();
+    JsonPath slowed = view(ada);
+    assertEquals("WARMING", slowed.getString("state"));
+    int planned = emailsOn(ada, LocalDate.parse("2026-12-08"));
+    assertEquals(Math.round(ramp * 0.5), planned, "half of the ramp's " + ramp);
+    assertEquals(planned, slowed.getInt("inboxes[0].todayTarget"));
   }
 
   @Test
