@@ -24,7 +24,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -265,19 +264,11 @@ class LocalRunIT {
             .statusCode(201)
             .extract()
             .path("id");
-    String allWeek =
-        "{\"timeZone\": \"UTC\", \"week\": {"
-            + String.join(
-                ", ",
-                Stream.of(DayOfWeek.values())
-                    .map(day -> "\"" + day + "\": [{\"start\": \"00:00\", \"end\": \"24:00\"}]")
-                    .toList())
-            + "}}";
     given()
         .auth()
         .oauth2(token)
         .contentType(ContentType.JSON)
-        .body(allWeek)
+        .body(PlatformClient.ALWAYS_WORKING)
         .put(IDENTITIES + "/api/identities/" + id + "/working-hours")
         .then()
         .statusCode(200);

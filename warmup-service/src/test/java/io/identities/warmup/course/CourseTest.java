@@ -137,8 +137,7 @@ class CourseTest {
 
   @Test
   void shouldPlanHalfTheRampsVolumeOnceFifteenPercentOfItsMailLandsInSpam() {
-    Warming ada = warming("ada");
-    scenario.warming(Tokens.newOrganization(), "bob@" + UUID.randomUUID() + ".example");
+    Warming ada = warmingWithAPartner("ada");
     placements(ada, LocalDate.parse("2026-12-07"), 17, 3); // 15 % in spam on Monday
     scenario.clock().set(Instant.parse("2026-12-08T09:30:00Z"));
     int day = view(ada).getInt("day");
@@ -154,8 +153,7 @@ class CourseTest {
 
   @Test
   void shouldPlanTheDayAfterAPauseForSpamEndsCountingOnlyTheSpamSinceTheResume() {
-    Warming ada = warming("ada");
-    scenario.warming(Tokens.newOrganization(), "bob@" + UUID.randomUUID() + ".example");
+    Warming ada = warmingWithAPartner("ada");
     placements(ada, LocalDate.parse("2026-12-07"), 16, 4); // 20 % in spam on Monday
     scenario.clock().set(Instant.parse("2026-12-08T09:30:00Z"));
     planner.planDays();
@@ -319,6 +317,13 @@ class CourseTest {
                         + " warm-up, send none until it ends")
                     .equals(view(ada).getString("warning")));
     assertEquals("WARMING", view(ada).getString("state"), "a warning, not a stop");
+  }
+
+  /** An inbox warming with another organization's, so its days have a partner to write to. */
+  private Warming warmingWithAPartner(String name) {
+    Warming warming = warming(name);
+    scenario.warming(Tokens.newOrganization(), "bob@" + UUID.randomUUID() + ".example");
+    return warming;
   }
 
   private Warming warming(String name) {
