@@ -264,7 +264,8 @@ class ChannelAccountsTest {
                 "Sales at Example",
                 "https://www.linkedin.com/in/ada-lovelace",
                 "ada@example.com",
-                salesNavigator));
+                salesNavigator,
+                null));
     broker.publish(events, event);
   }
 }

@@ -8,7 +8,6 @@ import io.identities.linkedin.domain.LinkedInIdentity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 
 /**
  * What an account has used of its limits today (its local day) and this week, its ramp-up step, and
@@ -63,8 +62,7 @@ public record AccountUsage(
         share >= 1
             ? null
             : new RampUp(
-                ChronoUnit.DAYS.between(
-                    identity.firstConnectedAt.atZone(Slots.zone(identity)).toLocalDate(), today),
+                slots.rampUpOf(identity).dayOf(today),
                 config.rampUpDays(),
                 (int) Math.round(share * 100)),
         new NextSlots(

@@ -1,5 +1,6 @@
 package io.identities.linkedin.actions;
 
+import io.identities.backbone.schedule.RampUp;
 import io.identities.backbone.schedule.WorkingHours.Window;
 import io.identities.linkedin.domain.LinkedInIdentity;
 import io.identities.linkedin.domain.SessionStatus;
@@ -9,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -102,28 +102,19 @@ public final class Slots {
 
   /** The share of its limits a new account may use on {@code day}: 1 after the ramp-up. */
   public double rampUp(LinkedInIdentity identity, LocalDate day) {
-    long days = rampUpDay(identity, day);
-    return days >= config.rampUpDays()
-        ? 1
-        : (20.0 * config.rampUpDays() + 80.0 * days) / (100.0 * config.rampUpDays());
+    RampUp ramp = rampUpOf(identity);
+    return ramp == null ? 1 : ramp.share(day);
   }
 
-  /** Days since the account was first connected (0 on that day); past the ramp-up when unknown. */
-  private long rampUpDay(LinkedInIdentity identity, LocalDate day) {
-    return identity.firstConnectedAt == null
-        ? config.rampUpDays()
-        : Math.max(
-            0,
-            ChronoUnit.DAYS.between(
-                identity.firstConnectedAt.atZone(zone(identity)).toLocalDate(), day));
+  /** The account's ramp-up, from the local day it was first connected; null when unknown. */
+  public RampUp rampUpOf(LinkedInIdentity identity) {
+    return identity.rampUp(config.rampUpDays());
   }
 
   /** The limit times the ramp-up share, rounded up, in whole numbers (no rounding drift). */
   private int ramped(int limit, LinkedInIdentity identity, LocalDate day) {
-    long days = Math.min(rampUpDay(identity, day), config.rampUpDays());
-    long whole = 100L * config.rampUpDays();
-    long scaled = limit * (20L * config.rampUpDays() + 80L * days);
-    return limit <= 0 ? 0 : (int) Math.max(1, (scaled + whole - 1) / whole);
+    RampUp ramp = rampUpOf(identity);
+    return ramp == null ? Math.max(0, limit) : ramp.limitOn(limit, day);
   }
 
   /** The first rule that keeps the action from running at {@code at}: the slot it points to. */

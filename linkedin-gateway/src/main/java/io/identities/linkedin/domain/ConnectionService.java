@@ -9,6 +9,7 @@ import io.identities.backbone.events.LinkedInSessionDisconnected;
 import io.identities.backbone.outbox.Outbox;
 import io.identities.backbone.problem.ProblemException;
 import io.identities.backbone.tenant.TenantContext;
+import io.identities.linkedin.actions.ActionsConfig;
 import io.identities.linkedin.linkedin.LinkedIn;
 import io.identities.linkedin.linkedin.LinkedIn.ChallengeType;
 import io.identities.linkedin.linkedin.LinkedIn.Connected;
@@ -48,6 +49,7 @@ public class ConnectionService {
   private final TenantContext tenant;
   private final ObjectMapper json;
   private final Event<SessionChanged> sessionChanged;
+  private final int rampUpDays;
 
   ConnectionService(
       OutboundProxies proxies,
@@ -56,7 +58,8 @@ public class ConnectionService {
       Outbox outbox,
       TenantContext tenant,
       ObjectMapper json,
-      Event<SessionChanged> sessionChanged) {
+      Event<SessionChanged> sessionChanged,
+      ActionsConfig actions) {
     this.proxies = proxies;
     this.config = config;
     this.cipher = cipher;
@@ -64,6 +67,7 @@ public class ConnectionService {
     this.tenant = tenant;
     this.json = json;
     this.sessionChanged = sessionChanged;
+    this.rampUpDays = actions.rampUpDays();
   }
 
   /**
@@ -270,7 +274,8 @@ public class ConnectionService {
             profile.headline(),
             identity.profileUrl(),
             profile.email(),
-            profile.salesNavigator()));
+            profile.salesNavigator(),
+            identity.rampUp(rampUpDays)));
     return new Connection(SessionStatus.CONNECTED, identityId, handshake, identity);
   }
 

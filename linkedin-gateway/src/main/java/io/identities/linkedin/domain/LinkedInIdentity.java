@@ -2,6 +2,7 @@ package io.identities.linkedin.domain;
 
 import io.identities.backbone.events.IdentitySnapshot;
 import io.identities.backbone.replica.ScheduledIdentityReplica;
+import io.identities.backbone.schedule.RampUp;
 import io.identities.backbone.schedule.WorkingHours;
 import io.identities.linkedin.linkedin.LinkedIn.Profile;
 import jakarta.persistence.Column;
@@ -10,6 +11,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -157,6 +159,13 @@ public class LinkedInIdentity extends ScheduledIdentityReplica {
       firstConnectedAt = connectedAt;
     }
     restrictedAt = null; // reconnecting is how a person says they looked at the account
+  }
+
+  /** Its ramp-up of {@code days} days from the local day it was first connected; null if never. */
+  public RampUp rampUp(int days) {
+    return firstConnectedAt == null
+        ? null
+        : new RampUp(firstConnectedAt.atZone(ZoneId.of(timeZone)).toLocalDate(), days);
   }
 
   /** Ends the session: its cookies are forgotten. */

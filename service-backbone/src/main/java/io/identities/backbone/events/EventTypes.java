@@ -26,6 +26,12 @@ public final class EventTypes {
    */
   public static final String IDENTITY_SHARE_LINK_CREATED = "identity.share-link.created";
 
+  /**
+   * A share link was used, by whichever page spent it: the other pages refuse it from now on; data:
+   * {@link ShareLinkSpent}.
+   */
+  public static final String IDENTITY_SHARE_LINK_SPENT = "identity.share-link.spent";
+
   /** An identity's LinkedIn account got connected; data: {@link LinkedInSessionConnected}. */
   public static final String LINKEDIN_SESSION_CONNECTED = "linkedin.session.connected";
 

@@ -1,5 +1,6 @@
 package io.identities.backbone.events;
 
+import io.identities.backbone.schedule.RampUp;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.UUID;
 
@@ -10,6 +11,8 @@ import java.util.UUID;
  *
  * @param identityName set when the connection started from a name (spec 2A): identities-service
  *     creates the identity, with this id, before filling it
+ * @param rampUp the account's ramp-up (its daily limits grow from 20 % on the day it was first
+ *     connected); identities-service counts the messages possible by it
  */
 @RegisterForReflection
 public record LinkedInSessionConnected(
@@ -20,4 +23,5 @@ public record LinkedInSessionConnected(
     String headline,
     String profileUrl,
     String email,
-    boolean salesNavigator) {}
+    boolean salesNavigator,
+    RampUp rampUp) {}

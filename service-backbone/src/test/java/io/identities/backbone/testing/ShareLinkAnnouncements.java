@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Share links as identities-service makes them: announced on the bus, token kept by the test. */
+/**
+ * Share links as identities-service makes them: announced on the bus and kept by the share-link
+ * keeper (its stand-in, {@link ShareLinkKeeperStandIn}), token kept by the test.
+ */
 public final class ShareLinkAnnouncements {
 
   private ShareLinkAnnouncements() {}
@@ -26,6 +29,8 @@ public final class ShareLinkAnnouncements {
       Duration lifetime) {
     String token = ShareLinkTokens.newToken();
     UUID linkId = UUID.randomUUID();
+    Instant expiresAt = Instant.now().plus(lifetime);
+    ShareLinkKeeperStandIn.get().keep(token, linkId, org, identityId, expiresAt);
     broker.publish(
         events,
         events.envelope(
@@ -39,7 +44,7 @@ public final class ShareLinkAnnouncements {
                 identityName,
                 "Acme Outreach",
                 "Grace Hopper",
-                Instant.now().plus(lifetime))));
+                expiresAt)));
     return token;
   }
 }
