@@ -1,15 +1,68 @@
-{{/* The release's prefix for every object. */}}
+{{/*
+The release's prefix for every object: fullnameOverride, else the release name when it names the
+chart, else <release>-identities. Never truncated (two long releases would share names): a prefix
+too long for the names made of it is refused. 44 characters at most: <prefix>-identities-service,
+a Service, must fit 63; with an operator 36: <prefix>-identities-db, a CloudNativePG Cluster, must
+fit 50, and <prefix>-rabbitmq, a RabbitmqCluster, 45.
+*/}}
 {{- define "identities.fullname" -}}
-{{- if contains .Chart.Name .Release.Name -}}
-{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
-{{- else -}}
-{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 40 | trimSuffix "-" -}}
+{{- $name := .Values.fullnameOverride -}}
+{{- if not $name -}}
+{{- $name = ternary .Release.Name (printf "%s-%s" .Release.Name .Chart.Name) (contains .Chart.Name .Release.Name) -}}
 {{- end -}}
+{{- $operator := or (eq .Values.postgresql.mode "operator") (eq .Values.rabbitmq.mode "operator") -}}
+{{- $max := ternary 36 44 $operator -}}
+{{- if gt (len $name) $max -}}
+{{- fail (printf "the prefix of the release's names, %q, has %d characters; at most %d fit the names made of it (%s): install with a shorter release name, or set fullnameOverride" $name (len $name) $max (ternary "a CloudNativePG Cluster's 50, a RabbitmqCluster's 45" "a Service's 63" $operator)) -}}
+{{- end -}}
+{{- $name -}}
+{{- end -}}
+
+{{/*
+A name, if it is a DNS-1035 label of at most `limit` characters (what a Service's name must be,
+and what CloudNativePG and the RabbitMQ Cluster Operator build their objects' names from); else
+the install fails saying which name, and what to do.
+*/}}
+{{- define "identities.fit" -}}
+{{- if or (gt (len .name) (int .limit)) (not (regexMatch "^[a-z]([-a-z0-9]*[a-z0-9])?$" .name)) -}}
+{{- fail (printf "the %s name %q (%d characters) must be a DNS-1035 label (a-z, 0-9 and '-', a letter first) of at most %d characters: install under another release name, or set fullnameOverride" .what .name (len .name) (int .limit)) -}}
+{{- end -}}
+{{- .name -}}
 {{- end -}}
 
 {{/* A service's object name: identities-<service> for release "identities". */}}
 {{- define "identities.name" -}}
-{{- printf "%s-%s" (include "identities.fullname" .root) .service | trunc 63 | trimSuffix "-" -}}
+{{- include "identities.fit" (dict "what" "Service" "limit" 63 "name" (printf "%s-%s" (include "identities.fullname" .root) .service)) -}}
+{{- end -}}
+
+{{/*
+A service's CloudNativePG Cluster: <fullname>-identities-db, -linkedin-db, -email-db, -warmup-db.
+Named apart from the service's own objects: CloudNativePG names a ServiceAccount, a
+PodDisruptionBudget, a Role and a RoleBinding after its Cluster, and Services, Secrets, pods and
+volumes after it with a suffix (-rw, -ro, -r, -any, -app, -superuser, -ca, -server, -replication,
+-primary, -<n>). CloudNativePG refuses a Cluster name over 50 characters.
+*/}}
+{{- define "identities.databaseCluster" -}}
+{{- $name := printf "%s-%s-db" (include "identities.fullname" .root) (first (splitList "-" .service)) -}}
+{{- include "identities.fit" (dict "what" "CloudNativePG Cluster" "limit" 50 "name" $name) -}}
+{{- end -}}
+
+{{/*
+The RabbitmqCluster: <fullname>-rabbitmq. Its operator makes the Service <name>, the Services and
+Secrets <name>-nodes, -default-user, -erlang-cookie, the ConfigMaps -plugins-conf, -server-conf, the
+ServiceAccount and RoleBinding -server, the Role -peer-discovery, and the StatefulSet -server, whose
+pods' controller-revision-hash label (<statefulset>-<hash of up to 10>) must fit 63: so 45 at most.
+*/}}
+{{- define "identities.rabbitmqCluster" -}}
+{{- include "identities.fit" (dict "what" "RabbitmqCluster" "limit" 45 "name" (printf "%s-rabbitmq" (include "identities.fullname" .))) -}}
+{{- end -}}
+
+{{/*
+The services whose pages spend share links at identities-service (POST /share-links/spending,
+inside the cluster: no route leads there).
+*/}}
+{{- define "identities.shareLinkPages" -}}
+linkedin-gateway email-gateway
 {{- end -}}
 
 {{- define "identities.labels" -}}
@@ -29,6 +82,19 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 {{/* The namespace of the Gateway the routes attach to. */}}
 {{- define "identities.gatewayNamespace" -}}
 {{- .Values.gateway.namespace | default .Release.Namespace -}}
+{{- end -}}
+
+{{/*
+Where the routes attach: the https listener of the Gateway the chart creates, or the listener
+gateway.listener of an existing Gateway (empty: each of its listeners).
+*/}}
+{{- define "identities.parentRef" -}}
+{{- $listener := ternary "https" .Values.gateway.listener .Values.gateway.create -}}
+- name: {{ .Values.gateway.name }}
+  namespace: {{ include "identities.gatewayNamespace" . }}
+  {{- if $listener }}
+  sectionName: {{ $listener }}
+  {{- end }}
 {{- end -}}
 
 {{/* A NetworkPolicy peer from {namespace, podLabels}: those pods of that namespace. */}}

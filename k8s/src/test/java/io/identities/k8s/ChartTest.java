@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,19 +37,25 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Helm chart, offline: linted strictly, rendered with the default values, a production-like
@@ -87,6 +94,21 @@ class ChartTest {
               "spec.bootstrap.initdb.owner"),
           "RabbitmqCluster",
           Set.of("spec.replicas", "spec.persistence.storage", "spec.rabbitmq.additionalConfig"));
+
+  /** The services whose share pages spend share links at identities-service. */
+  private static final List<String> SHARE_PAGES = List.of("linkedin-gateway", "email-gateway");
+
+  /**
+   * What a name may have at most, by kind, where it is less than a DNS subdomain's 253: a Service's
+   * (a DNS-1035 label), a Pod's (its host name) and a Job's (its job-name label) 63; a
+   * StatefulSet's 52 (its pods' controller-revision-hash label is {@code <name>-<hash of up to
+   * 10>}); a CloudNativePG Cluster's 50 (its webhook refuses more).
+   */
+  private static final Map<String, Integer> NAME_LIMITS =
+      Map.of("Service", 63, "Pod", 63, "Job", 63, "StatefulSet", 52, "Cluster", 50);
+
+  /** The kinds whose names are DNS-1035 labels (a letter first). */
+  private static final Set<String> DNS_1035 = Set.of("Service", "Cluster");
 
   /** A way of installing the chart: its name, and what it adds to the template command. */
   record Install(String name, UnaryOperator<TemplateCommand> values) {
@@ -294,7 +316,7 @@ class ChartTest {
     List<HasMetadata> operators = render(OPERATORS, "1.33.0");
     NetworkPolicy warmup = named(operators, NetworkPolicy.class, "warmup-service");
     assertEquals(
-        "identities-warmup-service",
+        "identities-warmup-db",
         egressTo(warmup, 5432)
             .getTo()
             .get(0)
@@ -407,6 +429,7 @@ class ChartTest {
     refused.put("postgresql.mode", "embedded");
     refused.put("warmup.payment.successUrl", "");
     refused.put("postgresql.cidr", "the-database");
+    refused.put("gateway.listener", "HTTPS!");
     refused.forEach(
         (key, value) -> {
           Exception e =
@@ -471,6 +494,220 @@ class ChartTest {
                             .entrySet()
                             .containsAll(peer.getPodSelector().getMatchLabels().entrySet())),
         "the network policies let the test pod in");
+  }
+
+  @ParameterizedTest(name = "release {0}")
+  @ValueSource(strings = {"identities", "sales-platform-eu-west"})
+  void shouldNameNoObjectAsTheOperatorsNameTheirs(String release) {
+    List<HasMetadata> objects = render(release, OPERATORS, "1.33.0");
+    Map<String, String> owners = new LinkedHashMap<>();
+    for (HasMetadata object : objects) {
+      owners.put(object.getKind() + " " + object.getMetadata().getName(), "the chart");
+    }
+    Set<String> read = new TreeSet<>();
+    for (String service : SERVICES) {
+      Container container =
+          named(objects, Deployment.class, service)
+              .getSpec()
+              .getTemplate()
+              .getSpec()
+              .getContainers()
+              .get(0);
+      container.getEnvFrom().stream()
+          .filter(source -> source.getSecretRef() != null)
+          .forEach(
+              source ->
+                  owners.put(
+                      "Secret " + source.getSecretRef().getName(), "secrets.existingSecret"));
+      container.getEnv().stream()
+          .filter(v -> v.getValueFrom() != null && v.getValueFrom().getSecretKeyRef() != null)
+          .forEach(v -> read.add("Secret " + v.getValueFrom().getSecretKeyRef().getName()));
+    }
+    List<Named> created = operatorObjects(objects);
+    assertTrue(created.size() > 80, "four Clusters and a RabbitmqCluster: " + created);
+    for (Named object : created) {
+      String before = owners.putIfAbsent(object.kind() + " " + object.name(), object.owner());
+      assertNull(
+          before,
+          object.owner() + " creates the " + object.kind() + " " + object.name() + " of " + before);
+    }
+    Set<String> operatorSecrets =
+        created.stream()
+            .filter(o -> o.kind().equals("Secret"))
+            .map(o -> "Secret " + o.name())
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertTrue(
+        operatorSecrets.containsAll(read),
+        "the pods read the logins the operators make: " + read + " of " + operatorSecrets);
+  }
+
+  @ParameterizedTest(name = "release {0}, {1}")
+  @MethodSource("longReleases")
+  void shouldKeepEveryNameWithinWhatItsKindAllows(String release, Install install) {
+    List<HasMetadata> objects = render(release, install, "1.33.0");
+    List<Named> names = new ArrayList<>();
+    for (HasMetadata object : objects) {
+      names.add(new Named(object.getKind(), object.getMetadata().getName(), "the chart"));
+      labelValues(
+          Serialization.jsonMapper().convertValue(object, Map.class),
+          "",
+          (path, value) ->
+              assertTrue(
+                  value.length() <= 63,
+                  "a label value has at most 63 characters: " + path + "=" + value));
+    }
+    names.addAll(operatorObjects(objects));
+    assertTrue(
+        install == DEFAULTS || names.stream().anyMatch(n -> n.owner().startsWith("Cluster ")),
+        "the names the operators derive are checked too");
+    for (Named named : names) {
+      int limit = NAME_LIMITS.getOrDefault(named.kind(), 253);
+      assertTrue(
+          named.name().length() <= limit,
+          named.kind() + " " + named.name() + " of " + named.owner() + ": at most " + limit);
+      String format = DNS_1035.contains(named.kind()) ? "[a-z]" : "[a-z0-9]";
+      assertTrue(
+          named.name().matches(format + "([-a-z0-9]*[a-z0-9])?"),
+          named.kind() + " " + named.name() + ": a DNS label");
+    }
+  }
+
+  static Stream<Object[]> longReleases() {
+    Install override =
+        new Install(
+            "operators, fullnameOverride",
+            command -> OPERATORS.values().apply(command).set("fullnameOverride", "sales-eu-west"));
+    return Stream.of(
+        new Object[] {"sales-platform-eu-west", OPERATORS},
+        new Object[] {"sales-platform-eu-west", DEFAULTS},
+        // the longest prefixes: 36 characters with the operators, 44 without
+        new Object[] {"sales-platform-eu-west-01", OPERATORS},
+        new Object[] {"sales-platform-eu-west-production", DEFAULTS},
+        new Object[] {"sales-platform-eu-west-production-customer-accounts", override});
+  }
+
+  @ParameterizedTest(name = "release {0}, {1}")
+  @MethodSource("tooLongReleases")
+  void shouldRefuseAReleaseNameThatMakesANameTooLong(String release, Install install) {
+    Exception e = assertThrows(Exception.class, () -> render(release, install, "1.33.0"));
+    String limit = install == OPERATORS ? "at most 36" : "at most 44";
+    assertTrue(
+        e.getMessage().contains("\"" + release + "-identities\"")
+            && e.getMessage().contains(limit)
+            && e.getMessage().contains("set fullnameOverride"),
+        "the prefix, its limit and what to do: " + e.getMessage());
+  }
+
+  static Stream<Object[]> tooLongReleases() {
+    String longest = "sales-platform-eu-west-production-customer-accounts"; // Helm allows 53
+    return Stream.of(
+        new Object[] {longest, OPERATORS},
+        new Object[] {longest, DEFAULTS},
+        new Object[] {longest, PRODUCTION_VALUES},
+        // one character over
+        new Object[] {"sales-platform-eu-west-001", OPERATORS},
+        new Object[] {"sales-platform-eu-west-production1", DEFAULTS});
+  }
+
+  @Test
+  void shouldAttachTheRoutesToTheListenerAnExistingGatewayOffers() {
+    List<HasMetadata> production = render(PRODUCTION_VALUES, "1.33.0");
+    assertTrue(production.stream().noneMatch(Gateway.class::isInstance));
+    assertEquals(List.of("https", "https"), sectionNames(production), "gateway.listener's default");
+    Install websecure =
+        new Install(
+            "websecure",
+            command -> command.withValuesFile(PRODUCTION).set("gateway.listener", "websecure"));
+    assertEquals(List.of("websecure", "websecure"), sectionNames(render(websecure, "1.33.0")));
+    Install every =
+        new Install(
+            "every listener",
+            command -> command.withValuesFile(PRODUCTION).set("gateway.listener", ""));
+    List<HasMetadata> everyListener = render(every, "1.33.0");
+    assertEquals(
+        Arrays.asList(null, null), sectionNames(everyListener), "attached to each listener");
+    Install own =
+        new Install("own gateway", command -> command.set("gateway.listener", "websecure"));
+    assertEquals(
+        List.of("https", "https"),
+        sectionNames(render(own, "1.33.0")),
+        "the Gateway the chart makes has its own https listener");
+  }
+
+  @ParameterizedTest(name = "{0} on Kubernetes {1}")
+  @MethodSource("installs")
+  void shouldLetTheSharePagesSpendShareLinksAtIdentitiesServiceInsideTheClusterOnly(
+      Install install, String kubernetes) {
+    List<HasMetadata> objects = render(install, kubernetes);
+    Service keeper = named(objects, Service.class, "identities-service");
+    int port = keeper.getSpec().getPorts().get(0).getPort();
+    Map<String, String> keeperPods =
+        named(objects, Deployment.class, "identities-service")
+            .getSpec()
+            .getSelector()
+            .getMatchLabels();
+    List<Map<String, String>> pagePods = new ArrayList<>();
+    for (String service : SERVICES) {
+      Deployment deployment = named(objects, Deployment.class, service);
+      String url =
+          deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+              .filter(v -> v.getName().equals("IDENTITIES_SHARE_LINKS_KEEPER_URL"))
+              .map(EnvVar::getValue)
+              .findFirst()
+              .orElse(null);
+      NetworkPolicy policy = named(objects, NetworkPolicy.class, service);
+      if (SHARE_PAGES.contains(service)) {
+        assertEquals("http://" + keeper.getMetadata().getName() + ":" + port, url, service);
+        assertEquals(
+            List.of(keeperPods),
+            egressTo(policy, port).getTo().stream()
+                .map(peer -> peer.getPodSelector().getMatchLabels())
+                .toList(),
+            service + " reaches identities-service's pods, in its namespace");
+        pagePods.add(deployment.getSpec().getSelector().getMatchLabels());
+      } else {
+        assertNull(url, service + " spends no share link");
+        assertThrows(AssertionError.class, () -> egressTo(policy, port), service);
+      }
+    }
+    NetworkPolicy identities = named(objects, NetworkPolicy.class, "identities-service");
+    assertTrue(
+        identities.getSpec().getIngress().stream()
+            .anyMatch(
+                rule ->
+                    rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == port)
+                        && rule.getFrom().stream()
+                            .allMatch(peer -> peer.getNamespaceSelector() == null)
+                        && Set.copyOf(
+                                rule.getFrom().stream()
+                                    .map(peer -> peer.getPodSelector().getMatchLabels())
+                                    .toList())
+                            .equals(Set.copyOf(pagePods))),
+        "identities-service lets the share pages' services in: " + identities.getSpec());
+    for (String service : SERVICES) {
+      if (service.equals("identities-service")) {
+        continue;
+      }
+      assertTrue(
+          named(objects, NetworkPolicy.class, service).getSpec().getIngress().stream()
+              .flatMap(rule -> rule.getFrom().stream())
+              .noneMatch(peer -> peer.getNamespaceSelector() == null && !isTestPod(peer)),
+          service + " lets no other service in");
+    }
+    assertTrue(
+        httpRoutes(objects).stream()
+            .flatMap(route -> route.getSpec().getRules().stream())
+            .anyMatch(rule -> takes(rule, "/share/3q2")),
+        "the share pages are routed");
+    for (HTTPRoute route : httpRoutes(objects)) {
+      for (HTTPRouteRule rule : route.getSpec().getRules()) {
+        if (rule.getBackendRefs() != null && !rule.getBackendRefs().isEmpty()) {
+          assertFalse(
+              takes(rule, "/share-links/spending"),
+              route.getMetadata().getName() + " routes spending a share link: " + rule);
+        }
+      }
+    }
   }
 
   @Test
@@ -551,6 +788,131 @@ class ChartTest {
     return routes;
   }
 
+  /** An object's kind and name, and who makes it. */
+  record Named(String kind, String name, String owner) {}
+
+  /**
+   * The objects the operators make for the rendered {@code Cluster}s and {@code RabbitmqCluster},
+   * by name: CloudNativePG's (its api/v1 cluster_funcs.go and cluster_types.go suffixes, and
+   * pkg/specs: a ServiceAccount, PodDisruptionBudget, Role, RoleBinding and PodMonitor named as the
+   * cluster, instances {@code <cluster>-<n>} with their volumes and bootstrap jobs), and the
+   * RabbitMQ Cluster Operator's ({@code ChildResourceName} in internal/resource).
+   */
+  private static List<Named> operatorObjects(List<HasMetadata> objects) {
+    List<Named> created = new ArrayList<>();
+    for (HasMetadata object : objects) {
+      String name = object.getMetadata().getName();
+      String owner = object.getKind() + " " + name;
+      BiConsumer<String, String> make = (kind, made) -> created.add(new Named(kind, made, owner));
+      if (object.getKind().equals("Cluster")) {
+        for (String kind :
+            List.of("ServiceAccount", "PodDisruptionBudget", "Role", "RoleBinding", "PodMonitor")) {
+          make.accept(kind, name);
+        }
+        make.accept("PodDisruptionBudget", name + "-primary");
+        for (String suffix : List.of("-rw", "-ro", "-r", "-any")) {
+          make.accept("Service", name + suffix);
+        }
+        for (String suffix :
+            List.of("-app", "-superuser", "-ca", "-server", "-replication", "-pull-secret")) {
+          make.accept("Secret", name + suffix);
+        }
+        for (int n = 1; n <= ((Number) spec(object).get("instances")).intValue(); n++) {
+          make.accept("Pod", name + "-" + n);
+          make.accept("PersistentVolumeClaim", name + "-" + n);
+          make.accept("PersistentVolumeClaim", name + "-" + n + "-wal");
+          make.accept("Job", name + "-" + n + (n == 1 ? "-initdb" : "-join"));
+        }
+      } else if (object.getKind().equals("RabbitmqCluster")) {
+        make.accept("Service", name);
+        make.accept("Service", name + "-nodes");
+        make.accept("Secret", name + "-default-user");
+        make.accept("Secret", name + "-erlang-cookie");
+        make.accept("ConfigMap", name + "-plugins-conf");
+        make.accept("ConfigMap", name + "-server-conf");
+        make.accept("ServiceAccount", name + "-server");
+        make.accept("RoleBinding", name + "-server");
+        make.accept("Role", name + "-peer-discovery");
+        make.accept("StatefulSet", name + "-server");
+        for (int n = 0; n < ((Number) spec(object).get("replicas")).intValue(); n++) {
+          make.accept("Pod", name + "-server-" + n);
+          make.accept("PersistentVolumeClaim", "persistence-" + name + "-server-" + n);
+        }
+      }
+    }
+    return created;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> spec(HasMetadata resource) {
+    return (Map<String, Object>)
+        ((GenericKubernetesResource) resource).getAdditionalProperties().get("spec");
+  }
+
+  /** Each label value of a manifest (its labels and label selectors), with where it is. */
+  private static void labelValues(Object value, String path, BiConsumer<String, String> label) {
+    if (value instanceof Map<?, ?> map) {
+      map.forEach(
+          (key, item) -> {
+            String at = path + "." + key;
+            if (Set.of("labels", "matchLabels", "selector").contains(key)
+                && item instanceof Map<?, ?> labels
+                && labels.values().stream().allMatch(String.class::isInstance)) {
+              labels.forEach((name, text) -> label.accept(at + "." + name, (String) text));
+            } else {
+              labelValues(item, at, label);
+            }
+          });
+    } else if (value instanceof List<?> items) {
+      items.forEach(item -> labelValues(item, path + "[]", label));
+    }
+  }
+
+  private static List<HTTPRoute> httpRoutes(List<HasMetadata> objects) {
+    return objects.stream().filter(HTTPRoute.class::isInstance).map(HTTPRoute.class::cast).toList();
+  }
+
+  /** The listener the API route and the public route attach to (null: each of its Gateway's). */
+  private static List<String> sectionNames(List<HasMetadata> objects) {
+    return Stream.of("api", "public")
+        .map(route -> named(objects, HTTPRoute.class, route).getSpec().getParentRefs())
+        .map(parents -> parents.get(0).getSectionName())
+        .toList();
+  }
+
+  /**
+   * Whether a request for {@code path} takes {@code rule}, as the Gateway API matches paths: an
+   * exact path, or a prefix of whole path elements ({@code /share} takes {@code /share/x}, not
+   * {@code /share-links}); a rule without matches takes every path.
+   */
+  private static boolean takes(HTTPRouteRule rule, String path) {
+    if (rule.getMatches() == null || rule.getMatches().isEmpty()) {
+      return true;
+    }
+    return rule.getMatches().stream()
+        .anyMatch(
+            match -> {
+              if (match.getPath() == null) {
+                return true;
+              }
+              String value = match.getPath().getValue();
+              return switch (Objects.requireNonNullElse(match.getPath().getType(), "PathPrefix")) {
+                case "Exact" -> path.equals(value);
+                case "PathPrefix" -> {
+                  String prefix = value.replaceAll("/+$", "");
+                  yield prefix.isEmpty() || path.equals(prefix) || path.startsWith(prefix + "/");
+                }
+                default -> true; // a regular expression may take it
+              };
+            });
+  }
+
+  private static boolean isTestPod(NetworkPolicyPeer peer) {
+    return peer.getPodSelector() != null
+        && "readiness-test"
+            .equals(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
+  }
+
   private static <T extends HasMetadata> T named(
       List<HasMetadata> objects, Class<T> kind, String suffix) {
     return objects.stream()
@@ -563,13 +925,18 @@ class ChartTest {
 
   /** The chart rendered, each manifest parsed, none with a field its kind does not have. */
   private static List<HasMetadata> render(Install install, String kubernetes) {
+    return render("identities", install, kubernetes);
+  }
+
+  /** The chart rendered as release {@code release}. */
+  private static List<HasMetadata> render(String release, Install install, String kubernetes) {
     String manifests =
         install
             .values()
             .apply(
                 new Helm(CHART)
                     .template()
-                    .withName("identities")
+                    .withName(release)
                     .withNamespace("sales")
                     .withKubeVersion(kubernetes))
             .call();
