@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -608,6 +609,70 @@ class LocalRunIT {
       given().get(service + "/q/openapi").then().statusCode(200).body(containsString("openapi"));
     }
     given().get(IDENTITIES + "/q/openapi").then().body(containsString("/api/identities"));
+  }
+
+  @Test
+  void shouldNameEveryWrongFieldAndWhatItMustBeInEveryService() {
+    String id = client.createIdentity("Wrong Types").then().statusCode(201).extract().path("id");
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("{\"name\": 123, \"email\": true, \"jobTitle\": {\"a\": 1}}")
+        .post(IDENTITIES + "/api/identities")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", equalTo(List.of("email", "jobTitle", "name")))
+        .body("errors.message", everyItem(equalTo("must be a string")));
+    awaitFound(EMAIL + "/api/email/identities/" + id + "/inboxes");
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"address\": \"ada@sales.example\", \"password\": 42,"
+                + " \"smtp\": {\"host\": \"127.0.0.1\", \"port\": \"3025\", \"security\": \"TLSX\"},"
+                + " \"imap\": {\"host\": \"127.0.0.1\", \"port\": 3143.5, \"security\": \"NONE\"}}")
+        .post(EMAIL + "/api/email/identities/" + id + "/inboxes")
+        .then()
+        .statusCode(400)
+        .body(
+            "errors.field", equalTo(List.of("imap.port", "password", "smtp.port", "smtp.security")))
+        .body(
+            "errors.message",
+            equalTo(
+                List.of(
+                    "must be a whole number",
+                    "must be a string",
+                    "must be a whole number",
+                    "must be one of: SSL_TLS, STARTTLS, NONE")));
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("{\"identityId\": \"" + id + "x\", \"email\": 1, \"password\": false}")
+        .post(LINKEDIN + "/api/linkedin/connections")
+        .then()
+        .statusCode(400)
+        .body("errors.field", equalTo(List.of("email", "identityId", "password")));
+    String longQuery = "q=" + "a".repeat(10_000);
+    for (String url :
+        List.of(
+            IDENTITIES + "/api/identities",
+            LINKEDIN + "/api/linkedin/identities/" + id,
+            EMAIL + "/api/email/identities/" + id + "/inboxes",
+            WARMUP + "/api/warmup/identities/" + id)) {
+      given()
+          .auth()
+          .oauth2(token)
+          .urlEncodingEnabled(false)
+          .get(url + "?" + longQuery)
+          .then()
+          .statusCode(414)
+          .contentType("application/problem+json")
+          .body("detail", containsString("is 10"));
+    }
   }
 
   private static void awaitFound(String url) {

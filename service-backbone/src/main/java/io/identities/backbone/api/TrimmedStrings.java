@@ -1,6 +1,7 @@
 package io.identities.backbone.api;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -14,7 +15,8 @@ import java.io.IOException;
 /**
  * Every string a client sends is trimmed, and a blank one means "no value", so validation and
  * storage never see stray white space; one with a NUL character (which PostgreSQL refuses in text)
- * is refused with a 400 naming its field.
+ * is refused with a 400 naming its field, and so is a number, boolean, object or list where a
+ * string is expected.
  */
 @Singleton
 public class TrimmedStrings implements ObjectMapperCustomizer {
@@ -39,6 +41,11 @@ public class TrimmedStrings implements ObjectMapperCustomizer {
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context)
         throws IOException {
+      if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+        // a number, boolean, object or list where text is expected is refused, never turned into
+        // text ({"name":123} is not the name "123")
+        return (String) context.handleUnexpectedToken(String.class, parser);
+      }
       String value = StringDeserializer.instance.deserialize(parser, context);
       if (value == null) {
         return null;

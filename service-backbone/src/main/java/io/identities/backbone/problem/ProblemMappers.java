@@ -2,10 +2,9 @@ package io.identities.backbone.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.identities.backbone.api.TrimmedStrings;
+import io.identities.backbone.api.BodyErrors;
+import io.identities.backbone.database.DatabaseUnreachable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -75,31 +73,13 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unreadable(JsonProcessingException e, UriInfo uri) {
-    if (e instanceof UnrecognizedPropertyException unknown) {
-      return respond(
-          Status.BAD_REQUEST,
-          "Invalid request",
-          "The request has a field this API does not know",
-          uri,
-          List.of(new Problem.FieldError(path(unknown), "unknown field")));
-    }
-    if (e instanceof InvalidFormatException refused
-        && TrimmedStrings.NUL_REFUSED.equals(refused.getOriginalMessage())
-        && !refused.getPath().isEmpty()) {
+    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return respond(
           Status.BAD_REQUEST,
           "Invalid request",
           "The request has an invalid field",
           uri,
-          List.of(new Problem.FieldError(path(refused), TrimmedStrings.NUL_REFUSED)));
-    }
-    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      return respond(
-          Status.BAD_REQUEST,
-          "Invalid request",
-          "A field has a value of the wrong type or format",
-          uri,
-          List.of(new Problem.FieldError(path(mapping), "wrong type or format")));
+          List.of(BodyErrors.describe(mapping)));
     }
     return respond(
         Status.BAD_REQUEST, "Invalid request", "The body is not valid JSON", uri, List.of());
@@ -140,7 +120,7 @@ public class ProblemMappers {
         return problem(problem, uri);
       }
     }
-    if (databaseUnreachable(e)) {
+    if (DatabaseUnreachable.isCauseOf(e)) {
       LOG.warnf("the database cannot be reached on %s: %s", uri.getPath(), e.toString());
       return Response.fromResponse(
               respond(
@@ -160,20 +140,6 @@ public class ProblemMappers {
         "Something went wrong on our side; incident " + incident,
         uri,
         List.of());
-  }
-
-  /**
-   * A failure to reach the database: refused, reset, shutting down (SQLState classes 08 and 57P).
-   */
-  private static boolean databaseUnreachable(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql
-          && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Response respond(
@@ -203,7 +169,7 @@ public class ProblemMappers {
   /**
    * The offending field as the client named it: {@code create.request.name} becomes {@code name}.
    */
-  private static String field(ConstraintViolation<?> violation) {
+  public static String field(ConstraintViolation<?> violation) {
     List<Path.Node> nodes =
         StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
     return nodes.stream()
@@ -215,12 +181,5 @@ public class ProblemMappers {
             Collectors.collectingAndThen(
                 Collectors.joining("."),
                 path -> path.isEmpty() ? nodes.get(nodes.size() - 1).getName() : path));
-  }
-
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining("."))
-        .replace(".[", "[");
   }
 }

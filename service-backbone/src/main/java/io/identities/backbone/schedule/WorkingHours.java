@@ -103,7 +103,10 @@ public record WorkingHours(String timeZone, Map<DayOfWeek, List<Interval>> week)
    */
   public List<Problem.FieldError> errors() {
     List<Problem.FieldError> errors = new ArrayList<>();
-    if (timeZone == null || !ZoneId.getAvailableZoneIds().contains(timeZone)) {
+    if (timeZone == null) {
+      errors.add(
+          new Problem.FieldError("timeZone", "required: an IANA time zone, e.g. Europe/Madrid"));
+    } else if (!ZoneId.getAvailableZoneIds().contains(timeZone)) {
       errors.add(new Problem.FieldError("timeZone", "not an IANA time zone, e.g. Europe/Madrid"));
     }
     if (week == null) {

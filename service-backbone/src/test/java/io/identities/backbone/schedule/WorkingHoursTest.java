@@ -122,4 +122,12 @@ class WorkingHoursTest {
             .toList());
     assertTrue(standard.errors().isEmpty());
   }
+
+  @Test
+  void shouldSayAMissingTimeZoneIsRequired() {
+    assertEquals(
+        List.of(
+            new Problem.FieldError("timeZone", "required: an IANA time zone, e.g. Europe/Madrid")),
+        new WorkingHours(null, Map.of()).errors());
+  }
 }
