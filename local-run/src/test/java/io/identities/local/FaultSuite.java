@@ -34,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -131,21 +132,26 @@ class FaultSuite {
                 && emailsCounted(sender) == sends.size());
     long caughtUp = Duration.between(back, Instant.now()).toSeconds();
     Delivery delivery = delivered("rabbit " + run);
-    int lost =
-        (sends.size() - delivery.distinct())
-            + (3 * created.size() - replicated(created))
-            + (sends.size() - emailsCounted(sender));
+    List<String> lostItems = new ArrayList<>(delivery.missing("rabbit " + run, sends.size()));
+    lostItems.addAll(missingReplicas(created));
+    int counted = emailsCounted(sender);
+    if (counted < sends.size()) {
+      lostItems.add(
+          (sends.size() - counted) + " email(s) sent but not counted by identities-service");
+    }
+    int lost = lostItems.size();
     row(
         "RabbitMQ restarted (`rabbitmqctl stop_app`, 8 s, `start_app`) under load",
         "40 identities created, 40 emails sent, through both email-gateway replicas",
         created.size()
             + " of 40 identities created; every event delivered "
             + caughtUp
-            + " s after RabbitMQ was back",
+            + " s after RabbitMQ was back"
+            + lostText(lostItems),
         lost,
         delivery.duplicated(),
         serverErrors.get());
-    assertEquals(0, lost, "every identity replicated, every email sent and counted");
+    assertEquals(0, lost, "every identity replicated, every email sent and counted: " + lostItems);
     assertEquals(0, delivery.duplicated(), "no email twice");
     assertEquals(0, serverErrors.get(), "no server error");
   }
@@ -195,20 +201,21 @@ class FaultSuite {
             .filter(answer -> named(answer.getKey()))
             .count();
     Delivery delivery = delivered("postgres " + run);
-    int lost =
-        (sends.size() - delivery.distinct())
-            + (3 * created.size() - replicated(created))
-            + (int) halfWritten;
+    List<String> lostItems = new ArrayList<>(delivery.missing("postgres " + run, sends.size()));
+    lostItems.addAll(missingReplicas(created));
+    int lost = lostItems.size() + (int) halfWritten;
     row(
         "PostgreSQL restarted (`pg_ctlcluster ... stop -m fast`, 5 s, `start`) under load",
         answers.size() + " identities asked for over 14 s; 20 emails queued before",
-        refused.get() + " requests answered 503 with Retry-After while it was down",
+        refused.get()
+            + " requests answered 503 with Retry-After while it was down"
+            + lostText(lostItems),
         lost,
         delivery.duplicated(),
         serverErrors.get());
     assertTrue(refused.get() > 0, "the outage was seen");
     assertEquals(0, halfWritten, "nothing refused was written");
-    assertEquals(0, lost, "every identity answered 201 replicated, every email sent");
+    assertEquals(0, lost, "every identity answered 201 replicated, every email sent: " + lostItems);
     assertEquals(0, delivery.duplicated(), "no email twice");
     assertEquals(0, serverErrors.get(), "only 503 problems while it was down");
   }
@@ -231,7 +238,8 @@ class FaultSuite {
     settle(() -> allSent(sender, sends));
     long allSent = Duration.between(killed, Instant.now()).toSeconds();
     Delivery delivery = delivered("kill " + run);
-    int lost = sends.size() - delivery.distinct();
+    List<String> lostItems = delivery.missing("kill " + run, sends.size());
+    int lost = lostItems.size();
     row(
         "an email-gateway replica killed (`kill -9`) mid-send, started again 2 s later",
         "80 emails over 4 inboxes, both replicas sending",
@@ -552,13 +560,29 @@ class FaultSuite {
 
   /** How many of the identities' replicas the three other services hold. */
   private static int replicated(List<String> identities) {
-    int found = 0;
+    return 3 * identities.size() - missingReplicas(identities).size();
+  }
+
+  /** Each identity's replica one of the three other services does not hold, named. */
+  private static List<String> missingReplicas(List<String> identities) {
+    List<String> missing = new ArrayList<>();
     for (String id : identities) {
-      found += client.found(client.linkedIn + "/api/linkedin/identities/" + id) ? 1 : 0;
-      found += client.found(client.email + "/api/email/identities/" + id + "/inboxes") ? 1 : 0;
-      found += client.found(client.warmup + "/api/warmup/identities/" + id) ? 1 : 0;
+      if (!client.found(client.linkedIn + "/api/linkedin/identities/" + id)) {
+        missing.add("identity " + id + " not in linkedin-gateway");
+      }
+      if (!client.found(client.email + "/api/email/identities/" + id + "/inboxes")) {
+        missing.add("identity " + id + " not in email-gateway");
+      }
+      if (!client.found(client.warmup + "/api/warmup/identities/" + id)) {
+        missing.add("identity " + id + " not in warmup-service");
+      }
     }
-    return found;
+    return missing;
+  }
+
+  /** What a row says it lost, by name: empty when nothing was. */
+  private static String lostText(List<String> lostItems) {
+    return lostItems.isEmpty() ? "" : "; lost: " + String.join(", ", lostItems);
   }
 
   /** The emails identities-service counted as sent today for the identity. */
@@ -585,7 +609,21 @@ class FaultSuite {
     return names.contains(name);
   }
 
-  private record Delivery(int distinct, int duplicated) {}
+  private record Delivery(Set<String> subjects, int duplicated) {
+
+    int distinct() {
+      return subjects.size();
+    }
+
+    /** The emails "{prefix} 0" to "{prefix} count-1" that never arrived, by subject. */
+    List<String> missing(String prefix, int count) {
+      return IntStream.range(0, count)
+          .mapToObj(i -> prefix + " " + i)
+          .filter(subject -> !subjects.contains(subject))
+          .map(subject -> "email \"" + subject + "\" not delivered")
+          .toList();
+    }
+  }
 
   /** The emails in the recipient's mailbox whose subject starts so: distinct, and extra copies. */
   private static Delivery delivered(String subjectPrefix) throws MessagingException {
@@ -603,7 +641,7 @@ class FaultSuite {
       inbox.close(false);
     }
     int extra = copies.values().stream().mapToInt(n -> n - 1).sum();
-    return new Delivery(copies.size(), extra);
+    return new Delivery(copies.keySet(), extra);
   }
 
   /** Waits, bounded, until {@code done}; the case's counts then say what did not happen. */

@@ -1,5 +1,6 @@
 package io.identities.backbone.inbox;
 
+import io.identities.backbone.database.DatabaseUnreachable;
 import io.identities.backbone.messaging.Retries;
 import io.quarkus.arc.All;
 import io.quarkus.arc.properties.UnlessBuildProperty;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * through the idempotent {@link Inbox}. Present only in services that bind their queue to some
  * events ({@code identities.messaging.consumed-events}); events nobody handles are acknowledged. A
  * message whose handling fails goes to {@link Retries} (a later retry, or the dead-letter queue),
- * and is requeued only if even that fails.
+ * and is requeued only if even that fails; a failure to reach the service's database does not count
+ * as one of its attempts, so it waits out an outage of any length.
  */
 @ApplicationScoped
 @UnlessBuildProperty(
@@ -52,7 +54,10 @@ public class EventConsumer {
     } catch (RuntimeException failure) {
       var metadata = message.getMetadata(IncomingRabbitMQMetadata.class);
       int attempts =
-          1 + metadata.flatMap(m -> m.getHeader(Retries.ATTEMPTS, Integer.class)).orElse(0);
+          metadata.flatMap(m -> m.getHeader(Retries.ATTEMPTS, Integer.class)).orElse(0)
+              // the database out of reach is no fault of the message: not an attempt, so an
+              // outage longer than the retries never sends it to the dead-letter queue
+              + (DatabaseUnreachable.isCauseOf(failure) ? 0 : 1);
       try {
         retries.failed(
             message.getPayload(),

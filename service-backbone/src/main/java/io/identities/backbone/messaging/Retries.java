@@ -44,8 +44,8 @@ public class Retries {
   }
 
   /**
-   * Moves a message that failed its {@code attempts}-th try (counting from 1) to where it goes
-   * next.
+   * Moves a message that failed its {@code attempts}-th try (counting from 1; 0 when no try has
+   * counted yet, its failures being its service's and not its own) to where it goes next.
    *
    * @throws IOException when the broker could not take it: the delivery must be requeued
    */
@@ -68,7 +68,7 @@ public class Retries {
       if (exhausted) {
         channel.basicPublish(Exchanges.DEAD_LETTERS, topology.queue(), properties, body);
       } else {
-        channel.basicPublish("", topology.retryQueue(delays.get(attempts - 1)), properties, body);
+        channel.basicPublish("", topology.retryQueue(delay(attempts)), properties, body);
       }
       channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
     } catch (TimeoutException | InterruptedException e) {
@@ -84,8 +84,12 @@ public class Retries {
     } else {
       LOG.warnf(
           "message %s failed (attempt %d), tried again in %s: %s",
-          messageId, attempts, delays.get(attempts - 1), describe(failure));
+          messageId, attempts, delay(attempts), describe(failure));
     }
+  }
+
+  private Duration delay(int attempts) {
+    return delays.get(Math.max(0, attempts - 1));
   }
 
   private static String describe(Exception failure) {

@@ -30,6 +30,15 @@ public final class TcpProxy implements AutoCloseable {
 
   /** The proxy in front of RabbitMQ on {@code port}, started on first use. */
   public static TcpProxy rabbitMq(int port) {
+    return to(port);
+  }
+
+  /** The proxy in front of the machine's PostgreSQL, started on first use. */
+  public static TcpProxy postgreSql() {
+    return to(5432);
+  }
+
+  private static TcpProxy to(int port) {
     return PROXIES.computeIfAbsent(
         port,
         p -> {
