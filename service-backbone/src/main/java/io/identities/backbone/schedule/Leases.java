@@ -65,6 +65,41 @@ public class Leases {
   }
 
   /**
+   * Holds the lease of {@code work} on {@code item} for {@code period} from now, taking it when
+   * free and extending it when this replica holds it already: false when another replica holds it.
+   */
+  public boolean hold(String work, UUID item, Duration period) {
+    return inTransaction(
+            () ->
+                entityManager
+                    .createNativeQuery(
+                        "insert into lease (work, item, holder, held_until)"
+                            + " values (?1, ?2, ?3, now() + make_interval(secs => ?4))"
+                            + " on conflict (work, item) do update set holder = excluded.holder,"
+                            + " held_until = excluded.held_until"
+                            + " where lease.held_until <= now() or lease.holder = excluded.holder")
+                    .setParameter(1, work)
+                    .setParameter(2, item)
+                    .setParameter(3, holder)
+                    .setParameter(4, period.toMillis() / 1000.0)
+                    .executeUpdate())
+        == 1;
+  }
+
+  /** How many items of {@code work} are held now, by any replica. */
+  public int held(String work) {
+    return inTransaction(
+        () ->
+            ((Number)
+                    entityManager
+                        .createNativeQuery(
+                            "select count(*) from lease where work = ?1 and held_until > now()")
+                        .setParameter(1, work)
+                        .getSingleResult())
+                .intValue());
+  }
+
+  /**
    * Gives back this replica's lease of {@code work} on {@code item} before it runs out, for work
    * whose next time is told by something else (a session's last check).
    */
