@@ -71,6 +71,9 @@ class ReadmeIT {
     assertTrue(shell.waitFor(15, TimeUnit.MINUTES));
     System.out.println(transcript);
     assertEquals(0, shell.exitValue(), () -> "a README command failed:\n" + transcript);
+    assertTrue(
+        Pattern.compile("(?im)^X-Identities-Warmup: \\S+").matcher(transcript).find(),
+        () -> "the warm-up email's headers were printed, as the README says:\n" + transcript);
   }
 
   /** The shell blocks of the "Run it" section, but the run command itself, ports shifted. */
