@@ -47,21 +47,7 @@ public class Leases {
    * holds it.
    */
   public boolean take(String work, UUID item, Duration period) {
-    return inTransaction(
-            () ->
-                entityManager
-                    .createNativeQuery(
-                        "insert into lease (work, item, holder, held_until)"
-                            + " values (?1, ?2, ?3, now() + make_interval(secs => ?4))"
-                            + " on conflict (work, item) do update set holder = excluded.holder,"
-                            + " held_until = excluded.held_until"
-                            + " where lease.held_until <= now()")
-                    .setParameter(1, work)
-                    .setParameter(2, item)
-                    .setParameter(3, holder)
-                    .setParameter(4, period.toMillis() / 1000.0)
-                    .executeUpdate())
-        == 1;
+    return upsert(work, item, period, "lease.held_until <= now()");
   }
 
   /**
@@ -69,6 +55,12 @@ public class Leases {
    * free and extending it when this replica holds it already: false when another replica holds it.
    */
   public boolean hold(String work, UUID item, Duration period) {
+    return upsert(
+        work, item, period, "lease.held_until <= now() or lease.holder = excluded.holder");
+  }
+
+  /** The lease written as this replica's until {@code period} from now, where {@code free}. */
+  private boolean upsert(String work, UUID item, Duration period, String free) {
     return inTransaction(
             () ->
                 entityManager
@@ -76,8 +68,8 @@ public class Leases {
                         "insert into lease (work, item, holder, held_until)"
                             + " values (?1, ?2, ?3, now() + make_interval(secs => ?4))"
                             + " on conflict (work, item) do update set holder = excluded.holder,"
-                            + " held_until = excluded.held_until"
-                            + " where lease.held_until <= now() or lease.holder = excluded.holder")
+                            + " held_until = excluded.held_until where "
+                            + free)
                     .setParameter(1, work)
                     .setParameter(2, item)
                     .setParameter(3, holder)
