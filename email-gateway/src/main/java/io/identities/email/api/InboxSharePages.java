@@ -111,7 +111,7 @@ public class InboxSharePages {
           csrf);
     }
     try {
-      Inbox inbox = shares.reconnect(opened, inboxId, password);
+      Inbox inbox = shares.reconnect(token, opened, inboxId, password);
       return page(200, Templates.reconnected(Page.of(token, opened), inbox.address), null);
     } catch (ProblemException e) {
       if (e.status() == 404) {

@@ -57,15 +57,19 @@ public class InboxService {
    * servers) when the identity already has that address.
    */
   public Connected connect(UUID identityId, MailAccount requested) {
-    return connect(identityId, requested, () -> {});
+    return connect(identityId, requested, () -> {}, () -> {});
   }
 
   /**
-   * Connects {@code requested} as {@link #connect(UUID, MailAccount)} does, and runs {@code
-   * alongside} in the transaction that records it: if it throws, nothing is recorded.
+   * Connects {@code requested} as {@link #connect(UUID, MailAccount)} does, on conditions: {@code
+   * beforeRecording} runs once both servers accepted the credentials, outside any transaction (it
+   * may ask another service), and {@code alongside} in the transaction that records the inbox. If
+   * either throws, nothing is recorded.
    */
-  public Connected connect(UUID identityId, MailAccount requested, Runnable alongside) {
-    return connect(identityId, requested, MailProvider.IMAP, requested.secret(), alongside);
+  public Connected connect(
+      UUID identityId, MailAccount requested, Runnable beforeRecording, Runnable alongside) {
+    return connect(
+        identityId, requested, MailProvider.IMAP, requested.secret(), beforeRecording, alongside);
   }
 
   /**
@@ -74,7 +78,7 @@ public class InboxService {
    */
   public Connected connect(
       UUID identityId, MailAccount requested, MailProvider provider, String secret) {
-    return connect(identityId, requested, provider, secret, () -> {});
+    return connect(identityId, requested, provider, secret, () -> {}, () -> {});
   }
 
   private Connected connect(
@@ -82,6 +86,7 @@ public class InboxService {
       MailAccount requested,
       MailProvider provider,
       String secret,
+      Runnable beforeRecording,
       Runnable alongside) {
     MailAccount account = normalized(requested);
     inTransaction(() -> checkAddressFree(identityId(identityId), account.address()));
@@ -93,6 +98,7 @@ public class InboxService {
     } catch (MailFailure failure) {
       throw problem(failure);
     }
+    beforeRecording.run();
     try {
       return inTransaction(
           () -> {

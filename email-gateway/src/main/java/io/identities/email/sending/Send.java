@@ -117,6 +117,20 @@ public class Send extends PanacheEntityBase {
         SendStatus.HELD);
   }
 
+  /**
+   * The identity's sends queued for a later slot are due now, to be decided again: the slot and its
+   * reason came from limits, working hours or inboxes that changed. Their queue positions keep
+   * their order. Answers how many.
+   */
+  static int replan(UUID identityId, Instant now) {
+    return update(
+        "statusReason = null, notBefore = ?1 where identityId = ?2 and status = ?3"
+            + " and notBefore > ?1",
+        now,
+        identityId,
+        SendStatus.QUEUED);
+  }
+
   /** Gives back the reserved capacity and waits for another slot. */
   void requeue(Instant notBefore, String reason) {
     status = SendStatus.QUEUED;

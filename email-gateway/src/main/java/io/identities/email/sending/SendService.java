@@ -39,7 +39,10 @@ public class SendService {
     this.queued = queued;
   }
 
-  /** Fired when a transaction queued a send, so idle workers start right after commit. */
+  /**
+   * Fired when a transaction queued a send, or made queued ones due, so idle workers start right
+   * after commit.
+   */
   public record SendQueued() {}
 
   /** What {@link #enqueue} did: a new send, or the one an earlier identical command made. */
@@ -121,9 +124,8 @@ public class SendService {
     }
     if (command.htmlBody() == null && command.textBody() == null) {
       errors.add(new Problem.FieldError("textBody", "give a text body, an HTML body or both"));
-    } else if (Composer.utf8Length(command.htmlBody()) + Composer.utf8Length(command.textBody())
-        > MAX_BODY_BYTES) {
-      errors.add(new Problem.FieldError("htmlBody", "the body must be at most 1 MB"));
+    } else {
+      errors.addAll(bodySize(command.htmlBody(), command.textBody()));
     }
     List<byte[]> files = attachments(command.attachments(), errors);
     if (!errors.isEmpty()) {
@@ -131,6 +133,27 @@ public class SendService {
           Status.BAD_REQUEST, "Invalid email", "The email cannot be sent as given", errors);
     }
     return files;
+  }
+
+  /**
+   * The email's body is at most 1 MB, its HTML and text parts together: a part over it alone is
+   * named; two parts over it only together are both named.
+   */
+  private static List<Problem.FieldError> bodySize(String html, String text) {
+    int htmlBytes = Composer.utf8Length(html);
+    int textBytes = Composer.utf8Length(text);
+    List<Problem.FieldError> errors = new ArrayList<>();
+    if (htmlBytes > MAX_BODY_BYTES) {
+      errors.add(new Problem.FieldError("htmlBody", "must be at most 1 MB"));
+    }
+    if (textBytes > MAX_BODY_BYTES) {
+      errors.add(new Problem.FieldError("textBody", "must be at most 1 MB"));
+    }
+    if (errors.isEmpty() && htmlBytes + textBytes > MAX_BODY_BYTES) {
+      errors.add(new Problem.FieldError("htmlBody", "with textBody, must be at most 1 MB"));
+      errors.add(new Problem.FieldError("textBody", "with htmlBody, must be at most 1 MB"));
+    }
+    return errors;
   }
 
   private static List<byte[]> attachments(

@@ -29,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -223,6 +224,175 @@ class SendingLimitsTest {
         .get("/api/email/identities/{id}/inboxes", identity)
         .then()
         .body("sentThisHour", contains(3, 3, 3, 3, 3));
+  }
+
+  @Test
+  void shouldSendTheWaitingSendsAtOnceWhenTheLimitsAreRaised() {
+    clock.set(WEDNESDAY);
+    UUID identity = sender(scenario.broker, events, scenario.org, 3, 2, null, null);
+    inbox(scenario.mail(), scenario.org, identity, scenario.address("raised"));
+    String lead = scenario.recipient("raised");
+    List<UUID> sends = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      sends.add(
+          queued(
+              scenario.org,
+              identity,
+              email(UUID.randomUUID(), scenario.campaign, 1, lead, "Mail " + i)));
+    }
+    Instant hourLater = WEDNESDAY.plus(Duration.ofHours(1));
+    awaitSentAndWaitingFor(identity, sends, 2, hourLater);
+    clock.set(hourLater);
+    Instant tomorrow = Instant.parse("2026-12-03T00:00:00Z");
+    List<JsonPath> waiting = awaitSentAndWaitingFor(identity, sends, 3, tomorrow);
+    waiting.forEach(
+        state ->
+            assertEquals(
+                "every inbox of the identity has reached its limits",
+                state.getString("statusReason")));
+
+    updateIdentity(identity, 30, 5, IdentitySnapshots.alwaysWorking("UTC"));
+
+    // the rolling hour holds the send of 11:00: four more go out now, the last at 12:00
+    List<JsonPath> last = awaitSentAndWaitingFor(identity, sends, 7, hourLater.plusSeconds(3600));
+    assertEquals(
+        "every inbox of the identity has reached its limits",
+        last.get(0).getString("statusReason"));
+    assertEquals(7, scenario.mail().messages(lead).size());
+    clock.set(hourLater.plusSeconds(3600));
+    awaitStatus(scenario.org, identity, UUID.fromString(last.get(0).getString("id")), "SENT");
+    assertEquals(8, scenario.mail().messages(lead).size());
+  }
+
+  @Test
+  void shouldSendAWaitingSendFromAnInboxConnectedMeanwhile() {
+    clock.set(WEDNESDAY);
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 1, null, null);
+    inbox(scenario.mail(), scenario.org, identity, scenario.address("first"));
+    String lead = scenario.recipient("connected");
+    List<UUID> sends = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      sends.add(
+          queued(
+              scenario.org,
+              identity,
+              email(UUID.randomUUID(), scenario.campaign, 1, lead, "Mail " + i)));
+    }
+    Instant hourLater = WEDNESDAY.plus(Duration.ofHours(1));
+    awaitSentAndWaitingFor(identity, sends, 1, hourLater);
+
+    String second = scenario.address("second");
+    UUID secondInbox = inbox(scenario.mail(), scenario.org, identity, second);
+
+    List<JsonPath> last = awaitSentAndWaitingFor(identity, sends, 2, hourLater);
+    assertTrue(last.get(0).getString("statusReason").contains("limits"));
+    assertEquals(
+        1,
+        sends.stream()
+            .filter(
+                send ->
+                    secondInbox
+                        .toString()
+                        .equals(sendState(scenario.org, identity, send).getString("inboxId")))
+            .count(),
+        "one send went out from the inbox connected meanwhile");
+  }
+
+  @Test
+  void shouldHoldASendWaitingOnLimitsOnceTheIdentityHasNoConnectedInbox() {
+    clock.set(WEDNESDAY);
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 1, null, null);
+    UUID inbox = inbox(scenario.mail(), scenario.org, identity, scenario.address("gone"));
+    String lead = scenario.recipient("gone");
+    List<UUID> sends = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      sends.add(
+          queued(
+              scenario.org,
+              identity,
+              email(UUID.randomUUID(), scenario.campaign, 1, lead, "Mail " + i)));
+    }
+    awaitSentAndWaitingFor(identity, sends, 1, WEDNESDAY.plus(Duration.ofHours(1)));
+
+    given()
+        .auth()
+        .oauth2(Tokens.member(scenario.org))
+        .delete("/api/email/identities/{id}/inboxes/{inbox}/connection", identity, inbox)
+        .then()
+        .statusCode(200);
+
+    JsonPath held = awaitStatus(scenario.org, identity, sends.get(1), "HELD");
+    assertEquals("the identity has no connected inbox", held.getString("statusReason"));
+  }
+
+  @Test
+  void shouldMoveAWaitingSendToNarrowedWorkingHoursSayingSo() {
+    clock.set(WEDNESDAY);
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 1, null, null);
+    inbox(scenario.mail(), scenario.org, identity, scenario.address("narrowed"));
+    String lead = scenario.recipient("narrowed");
+    List<UUID> sends = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      sends.add(
+          queued(
+              scenario.org,
+              identity,
+              email(UUID.randomUUID(), scenario.campaign, 1, lead, "Mail " + i)));
+    }
+    awaitSentAndWaitingFor(identity, sends, 1, WEDNESDAY.plus(Duration.ofHours(1)));
+
+    Instant afternoon = Instant.parse("2026-12-02T14:00:00Z");
+    updateIdentity(
+        identity,
+        30,
+        1,
+        new WorkingHours(
+            "UTC",
+            Map.of(DayOfWeek.WEDNESDAY, List.of(new WorkingHours.Interval("14:00", "18:00")))));
+
+    JsonPath moved = awaitNotBefore(identity, sends.get(1), afternoon);
+    assertEquals("QUEUED", moved.getString("status"));
+    assertEquals("outside the identity's working hours", moved.getString("statusReason"));
+    clock.set(afternoon);
+    awaitStatus(scenario.org, identity, sends.get(1), "SENT");
+  }
+
+  /** Publishes identity.updated with new email limits and working hours, as identities-service. */
+  private void updateIdentity(UUID identity, int daily, int hourly, WorkingHours hours) {
+    IdentitySnapshot snapshot =
+        IdentitySnapshots.withEmail(
+            identity,
+            1,
+            "Ada Lovelace",
+            new IdentitySnapshot.EmailSettings(daily, hourly, null, null),
+            hours);
+    scenario.broker.publish(
+        events,
+        events.envelope(EventTypes.IDENTITY_UPDATED, scenario.org, identity.toString(), snapshot));
+  }
+
+  /**
+   * Waits until {@code sent} of the sends are sent and the others are queued for {@code slot};
+   * answers the others' states.
+   */
+  private List<JsonPath> awaitSentAndWaitingFor(
+      UUID identity, List<UUID> sends, int sent, Instant slot) {
+    List<JsonPath> waiting = new ArrayList<>();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              List<JsonPath> states =
+                  sends.stream().map(send -> sendState(scenario.org, identity, send)).toList();
+              waiting.clear();
+              states.stream()
+                  .filter(state -> !"SENT".equals(state.getString("status")))
+                  .forEach(waiting::add);
+              return waiting.size() == sends.size() - sent
+                  && waiting.stream()
+                      .allMatch(state -> slot.toString().equals(state.getString("notBefore")));
+            });
+    return waiting;
   }
 
   /** Waits until the send is queued for exactly {@code slot}. */

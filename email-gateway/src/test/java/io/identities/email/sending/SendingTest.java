@@ -250,6 +250,38 @@ class SendingTest {
   }
 
   @Test
+  void shouldNameTheBodyThatIsOverOneMegabyte() {
+    UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, null);
+    String recipient = scenario.recipient("big");
+    String overOneMegabyte = "x".repeat(1100 * 1024);
+
+    Map<String, Object> bigText = email(UUID.randomUUID(), scenario.campaign, 1, recipient, "Big");
+    bigText.put("textBody", overOneMegabyte);
+    send(scenario.org, identity, bigText)
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("textBody"))
+        .body("errors.message", contains("must be at most 1 MB"));
+
+    Map<String, Object> bigHtml = email(UUID.randomUUID(), scenario.campaign, 1, recipient, "Big");
+    bigHtml.put("htmlBody", overOneMegabyte);
+    send(scenario.org, identity, bigHtml)
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("htmlBody"));
+
+    Map<String, Object> bigTogether =
+        email(UUID.randomUUID(), scenario.campaign, 1, recipient, "Big");
+    bigTogether.put("htmlBody", "x".repeat(600 * 1024));
+    bigTogether.put("textBody", "x".repeat(600 * 1024));
+    send(scenario.org, identity, bigTogether)
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("htmlBody", "textBody"))
+        .body("errors.message", hasItem(containsString("with textBody")));
+  }
+
+  @Test
   void shouldSendAnAllowedAttachment() throws Exception {
     UUID identity = sender(scenario.broker, events, scenario.org, 30, 5, null, "Ada");
     inbox(scenario.mail(), scenario.org, identity, scenario.address("files"));

@@ -31,6 +31,7 @@ public final class ShareLinkKeeperStandIn {
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, Link> links = new ConcurrentHashMap<>();
   private final Set<String> spentOn = ConcurrentHashMap.newKeySet();
+  private volatile boolean unavailable;
 
   private ShareLinkKeeperStandIn() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -59,6 +60,15 @@ public final class ShareLinkKeeperStandIn {
     links.put(ShareLinkTokens.hash(token), new Link(linkId, orgId, identityId, expiresAt));
   }
 
+  /**
+   * While {@code true}, answers every spending 503, as identities-service does while it cannot
+   * answer (down behind its Service, or its database out of reach): the pages must then record
+   * nothing and ask the visitor to try again.
+   */
+  public void unavailable(boolean unavailable) {
+    this.unavailable = unavailable;
+  }
+
   /** Which pages spent links: {@code <linkId>:<spentOn>}. */
   public boolean wasSpent(UUID linkId, String on) {
     return spentOn.contains(linkId + ":" + on);
@@ -66,6 +76,10 @@ public final class ShareLinkKeeperStandIn {
 
   private void spend(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (unavailable) {
+        answer(exchange, 503, Map.of("title", "Service unavailable", "status", 503));
+        return;
+      }
       JsonNode body = json.readTree(exchange.getRequestBody());
       Link link = links.get(ShareLinkTokens.hash(body.path("token").asText()));
       if (link == null) {
