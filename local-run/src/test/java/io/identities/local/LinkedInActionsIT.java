@@ -134,7 +134,7 @@ class LinkedInActionsIT {
                         .extract()
                         .<Integer>path("limits.dailyConnectionRequests")
                     == 25);
-    connect(identity, "ada@example.com"); // a new account: day 0 of its ramp-up, 20 % = 5 a day
+    connect(identity, "ada+replicas@example.com"); // a new account: day 0 of its ramp-up, 5 a day
     String run = UUID.randomUUID().toString().substring(0, 8);
     List<String> invitations = new ArrayList<>();
     for (int i = 0; i < 12; i++) { // asked of both replicas in turn

@@ -135,14 +135,29 @@ class LocalRunIT {
         .body("status", equalTo("CONNECTED"))
         .body("profile.profileUrl", equalTo("https://www.linkedin.com/in/ada-lovelace"));
 
-    // spec 2A: connecting from a name creates the identity in identities-service
+    // one LinkedIn account, one identity: Demo holds ada@example.com
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"identityName\": \"Ada again\", \"email\": \"ada@example.com\", \"password\": \"correct horse battery\"}")
+        .post(LINKEDIN + "/api/linkedin/connections")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", containsString("Demo"))
+        .body("detail", containsString(id));
+
+    // spec 2A: connecting from a name creates the identity in identities-service (with an account
+    // of its own, like ada@example.com)
     String created =
         given()
             .auth()
             .oauth2(token)
             .contentType(ContentType.JSON)
             .body(
-                "{\"identityName\": \"Ada (LinkedIn)\", \"email\": \"ada@example.com\", \"password\": \"correct horse battery\"}")
+                "{\"identityName\": \"Ada (LinkedIn)\", \"email\": \"ada+named@example.com\", \"password\": \"correct horse battery\"}")
             .post(LINKEDIN + "/api/linkedin/connections")
             .then()
             .statusCode(200)
@@ -155,7 +170,7 @@ class LocalRunIT {
         .get(IDENTITIES + "/api/identities/" + created)
         .then()
         .body("name", equalTo("Ada (LinkedIn)"))
-        .body("linkedinUrl", equalTo("https://www.linkedin.com/in/ada-lovelace"))
+        .body("linkedinUrl", equalTo("https://www.linkedin.com/in/ada-lovelace-named"))
         .body("channels.linkedinConnected", equalTo(true));
     Awaitility.await()
         .atMost(Duration.ofSeconds(10))

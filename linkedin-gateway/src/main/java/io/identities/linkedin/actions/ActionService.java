@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -152,15 +153,48 @@ public class ActionService {
     return AccountUsage.of(identity, usages.of(identity, now, false), slots, config, now);
   }
 
-  /** The 3-week rule: an invitation to a person in cooldown fails at once, saying until when. */
+  /**
+   * The 3-week rule: an invitation to a person in cooldown fails at once, saying until when. The
+   * cooldown counts from the withdrawal: one done, or one asked for and not done yet (its slot is
+   * when it will be), so an invitation asked right after a withdrawal never reaches LinkedIn to be
+   * refused.
+   */
   private void refuseDuringCooldown(Action action, Instant now) {
     String memberId = People.isMemberId(action.person) ? action.person : null;
     String name = People.publicIdentifier(action.person).orElse(null);
     InvitationCooldown.running(action.identityId, memberId, name, now)
+        .map(cooldown -> new Cooldown(cooldown.endsAt, cooldown.reason))
+        .or(() -> withdrawalUnderway(action.identityId, memberId, name, now))
         .ifPresent(
             cooldown -> {
-              action.fail(now, COOLDOWN, cooldown.reason, cooldown.endsAt, false);
+              action.fail(now, COOLDOWN, cooldown.reason(), cooldown.until(), false);
               events.failed(action);
+            });
+  }
+
+  private record Cooldown(Instant until, String reason) {}
+
+  /** The cooldown of a withdrawal asked for an invitation to the person, not done yet. */
+  private Optional<Cooldown> withdrawalUnderway(
+      UUID identityId, String memberId, String name, Instant now) {
+    return Action.<Action>find(
+            "identityId = ?1 and kind = ?2 and status in ?3 and invitationId in (select i.id from"
+                + " Invitation i where i.memberId = ?4 or i.publicIdentifier = ?5)",
+            identityId,
+            ActionKind.WITHDRAWAL,
+            List.of(ActionStatus.QUEUED, ActionStatus.RUNNING, ActionStatus.HELD),
+            memberId == null ? "" : memberId,
+            name == null ? "" : name)
+        .firstResultOptional()
+        .map(
+            withdrawal -> {
+              Instant at =
+                  withdrawal.status == ActionStatus.QUEUED ? waiting(withdrawal).notBefore() : now;
+              return new Cooldown(
+                  at.plus(InvitationCooldown.AFTER_WITHDRAWAL),
+                  "an invitation to this person is being withdrawn (at "
+                      + at
+                      + "); LinkedIn refuses a new one for 3 weeks after");
             });
   }
 
@@ -227,6 +261,14 @@ public class ActionService {
         ActionStatus.QUEUED);
   }
 
+  /**
+   * Characters as LinkedIn counts them in a note or a message: Unicode code points, so an emoji is
+   * one (Java's {@code length()} counts the two UTF-16 units most emoji take).
+   */
+  private static int characters(String text) {
+    return text.codePointCount(0, text.length());
+  }
+
   /** Refuses an action that could not be done as given. */
   private static void check(Request request) {
     List<Problem.FieldError> errors = new ArrayList<>();
@@ -249,21 +291,21 @@ public class ActionService {
     ActionKind kind = request.kind();
     if (request.note() != null && kind != ActionKind.INVITATION) {
       errors.add(new Problem.FieldError("note", "only an invitation carries a note"));
-    } else if (request.note() != null && request.note().length() > MAX_NOTE_LENGTH) {
+    } else if (request.note() != null && characters(request.note()) > MAX_NOTE_LENGTH) {
       errors.add(
           new Problem.FieldError(
               "note",
               "must be at most "
                   + MAX_NOTE_LENGTH
                   + " characters (LinkedIn's limit); it has "
-                  + request.note().length()));
+                  + characters(request.note())));
     } else if (request.note() != null && CONTROL.matcher(request.note()).find()) {
       errors.add(new Problem.FieldError("note", "must not contain control characters"));
     }
     if (kind == ActionKind.MESSAGE) {
       if (request.text() == null || request.text().isBlank()) {
         errors.add(new Problem.FieldError("text", "a message needs a text"));
-      } else if (request.text().length() > MAX_TEXT_LENGTH) {
+      } else if (characters(request.text()) > MAX_TEXT_LENGTH) {
         errors.add(
             new Problem.FieldError("text", "must be at most " + MAX_TEXT_LENGTH + " characters"));
       } else if (CONTROL.matcher(request.text()).find()) {

@@ -45,6 +45,11 @@ public class ConnectionResource {
           "Answers CONNECTED, or CHALLENGE_PENDING with a handshake to answer with the code LinkedIn sent."
               + " The password is used for this login only: never stored, logged or forwarded.")
   @APIResponse(
+      responseCode = "409",
+      description =
+          "The LinkedIn account is connected to another identity (named when it is of the same"
+              + " organization); nothing is kept")
+  @APIResponse(
       responseCode = "422",
       description = "Wrong password, unknown email, or an account without a password")
   @APIResponse(responseCode = "429", description = "LinkedIn asks to retry later")
@@ -63,7 +68,11 @@ public class ConnectionResource {
   @POST
   @Path("/{handshakeId}/verification")
   @Operation(summary = "Answer LinkedIn's two-step challenge with the code the member received")
-  @APIResponse(responseCode = "409", description = "The handshake has ended")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The handshake has ended, or the account is connected to another identity (the"
+              + " handshake then ends, nothing kept)")
   @APIResponse(responseCode = "410", description = "The handshake expired (5 minutes)")
   @APIResponse(
       responseCode = "422",

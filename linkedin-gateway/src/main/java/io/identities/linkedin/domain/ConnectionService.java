@@ -25,6 +25,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -79,37 +80,59 @@ public class ConnectionService {
     return connect(identityId, newIdentityName, email, password, null);
   }
 
+  /**
+   * A sign-in through a share link: the link, and how it is spent at identities-service, which
+   * keeps the links (see {@link ShareLinkService}).
+   */
+  record ThroughLink(UUID linkId, Runnable spendAtKeeper) {}
+
   /** Connects through a share link, which the connection spends (see {@link ShareLinkService}). */
   Connection connect(
-      UUID identityId, String newIdentityName, String email, String password, UUID shareLinkId) {
+      UUID identityId, String newIdentityName, String email, String password, ThroughLink link) {
     UUID id = identityId != null ? identityId : UUID.randomUUID();
     LinkedIn linkedIn =
         inTransaction(() -> proxies.linkedInFor(identityId == null ? null : identity(identityId)));
     LoginResult result = ask(() -> linkedIn.logIn(email, password));
+    if (result instanceof Refused refused) {
+      throw refusal(refused.reason());
+    }
+    if (result instanceof Connected connected) {
+      return record(
+          id,
+          connected,
+          link,
+          () -> {
+            if (identityId == null) {
+              LinkedInIdentity.provisional(id, newIdentityName).persist();
+            }
+            return connected(id, connected, newIdentityName, null);
+          });
+    }
     return inTransaction(
         () -> {
-          if (result instanceof Refused refused) {
-            throw refusal(refused.reason());
-          }
           if (identityId == null) {
             LinkedInIdentity.provisional(id, newIdentityName).persist();
           }
-          if (result instanceof Connected connected) {
-            spend(shareLinkId);
-            return connected(id, connected, newIdentityName, null);
-          }
           return challenged(
-              id, ((LinkedIn.Challenged) result).pending(), newIdentityName, shareLinkId);
+              id,
+              ((LinkedIn.Challenged) result).pending(),
+              newIdentityName,
+              link == null ? null : link.linkId());
         });
   }
 
   /** Answers the handshake's challenge with the code the member received. */
   public Connection verify(UUID handshakeId, String code) {
+    return verify(handshakeId, code, null);
+  }
+
+  /** Answers the challenge of a sign-in through {@code link} (null: none). */
+  Connection verify(UUID handshakeId, String code, ThroughLink link) {
     expireIfDue(handshakeId);
     Attempt attempt =
         inTransaction(
             () -> {
-              Handshake handshake = open(handshakeId, true);
+              Handshake handshake = open(handshakeId, true, link);
               if (handshake.challengeType == ChallengeType.APP_APPROVAL) {
                 throw ProblemException.unprocessable(
                     "This sign-in is approved in the LinkedIn app, not with a code; ask for the handshake's status");
@@ -119,7 +142,7 @@ public class ConnectionService {
               return attempt(handshake);
             });
     LoginResult result = ask(() -> attempt.linkedIn().verify(attempt.login(), code));
-    return conclude(handshakeId, result);
+    return conclude(handshakeId, result, link);
   }
 
   /**
@@ -127,19 +150,24 @@ public class ConnectionService {
    * "resend" and "try another way" of LinkedIn's own page.
    */
   public Connection resend(UUID handshakeId, ChallengeType method) {
+    return resend(handshakeId, method, null);
+  }
+
+  /** Sends the code of a sign-in through {@code link} (null: none) again, or another way. */
+  Connection resend(UUID handshakeId, ChallengeType method, ThroughLink link) {
     if (method == ChallengeType.AUTHENTICATOR_APP || method == ChallengeType.APP_APPROVAL) {
       throw ProblemException.invalidField(
           "method", "a code can be sent again by EMAIL_PIN or SMS_PIN");
     }
     expireIfDue(handshakeId);
-    Attempt attempt = inTransaction(() -> attempt(open(handshakeId, false)));
+    Attempt attempt = inTransaction(() -> attempt(open(handshakeId, false, link)));
     LoginResult result = ask(() -> attempt.linkedIn().resend(attempt.login(), method));
     if (!(result instanceof LinkedIn.Challenged challenged)) {
-      return conclude(handshakeId, result);
+      return conclude(handshakeId, result, link);
     }
     return inTransaction(
         () -> {
-          Handshake handshake = open(handshakeId, true);
+          Handshake handshake = open(handshakeId, true, link);
           handshake.challengeType = challenged.pending().type();
           handshake.hint = challenged.pending().hint();
           handshake.sealedLogin = cipher.seal(write(challenged.pending()), handshake.id.toString());
@@ -149,14 +177,19 @@ public class ConnectionService {
 
   /** The handshake's state; for an app approval, asks LinkedIn whether the member approved. */
   public Connection status(UUID handshakeId) {
+    return status(handshakeId, null);
+  }
+
+  /** Where a sign-in through {@code link} (null: none) stands. */
+  Connection status(UUID handshakeId, ThroughLink link) {
     expireIfDue(handshakeId);
     Handshake handshake = inTransaction(() -> find(handshakeId));
     if (handshake.status != Handshake.Status.PENDING
         || handshake.challengeType != ChallengeType.APP_APPROVAL) {
       return inTransaction(() -> view(find(handshakeId)));
     }
-    Attempt attempt = inTransaction(() -> attempt(open(handshakeId, false)));
-    return conclude(handshakeId, ask(() -> attempt.linkedIn().verify(attempt.login(), null)));
+    Attempt attempt = inTransaction(() -> attempt(open(handshakeId, false, link)));
+    return conclude(handshakeId, ask(() -> attempt.linkedIn().verify(attempt.login(), null)), link);
   }
 
   /** Ends the identity's LinkedIn session at a user's request. */
@@ -201,18 +234,28 @@ public class ConnectionService {
   }
 
   /** Records what LinkedIn answered to a challenge; the handshake's end is kept even on refusal. */
-  private Connection conclude(UUID handshakeId, LoginResult result) {
+  private Connection conclude(UUID handshakeId, LoginResult result, ThroughLink link) {
+    if (result instanceof Connected connected) {
+      Handshake concluding = inTransaction(() -> find(handshakeId));
+      try {
+        return record(
+            concluding.identityId,
+            connected,
+            link,
+            () -> {
+              Handshake handshake = find(handshakeId);
+              return connected(
+                  handshake.identityId, connected, handshake.newIdentityName, handshake);
+            });
+      } catch (RuntimeException refused) {
+        endRefused(handshakeId, refused);
+        throw refused;
+      }
+    }
     Concluded concluded =
         inTransaction(
             () -> {
               Handshake handshake = find(handshakeId);
-              if (result instanceof Connected connected) {
-                spend(handshake.shareLinkId);
-                return new Concluded(
-                    connected(
-                        handshake.identityId, connected, handshake.newIdentityName, handshake),
-                    null);
-              }
               Connection before = view(handshake); // before a failure may remove a new identity
               return new Concluded(before, problemFor(handshake, ((Refused) result).reason()));
             });
@@ -220,6 +263,64 @@ public class ConnectionService {
       throw concluded.problem(); // after the commit that recorded the spent attempt or the end
     }
     return concluded.connection();
+  }
+
+  /**
+   * Records a connection LinkedIn accepted, unless another identity holds the account: that is
+   * looked at before the share link the sign-in came through is spent at its keeper, and again by
+   * the database as the connection is recorded (a connection of the account that won a race), so a
+   * refused connection keeps nothing and leaves the link usable.
+   */
+  private Connection record(
+      UUID identityId, Connected connected, ThroughLink link, Supplier<Connection> recording) {
+    String memberId = connected.profile().memberId();
+    inTransaction(
+        () -> {
+          AccountHolder.of(memberId, identityId)
+              .ifPresent(
+                  holder -> {
+                    throw holder.refusal(tenant.orgId());
+                  });
+          return null;
+        });
+    if (link != null) {
+      link.spendAtKeeper().run();
+    }
+    try {
+      return inTransaction(
+          () -> {
+            if (link != null) {
+              spend(link.linkId());
+            }
+            Connection connection = recording.get();
+            LinkedInIdentity.flush(); // the account's unique index refuses a second holder here
+            return connection;
+          });
+    } catch (RuntimeException e) {
+      if (AccountHolder.isSecondHolder(e)) {
+        throw inTransaction(() -> AccountHolder.of(memberId, identityId))
+            .map(holder -> holder.refusal(tenant.orgId()))
+            .orElseGet(
+                () ->
+                    ProblemException.conflict(
+                        "This LinkedIn account was being connected to another identity at the"
+                            + " same time; try again"));
+      }
+      throw e;
+    }
+  }
+
+  /** Ends a handshake whose connection was refused (committed); the refusal is what is answered. */
+  private void endRefused(UUID handshakeId, RuntimeException refused) {
+    try {
+      inTransaction(
+          () -> {
+            fail(find(handshakeId), Handshake.Status.FAILED);
+            return null;
+          });
+    } catch (RuntimeException e) {
+      refused.addSuppressed(e);
+    }
   }
 
   private record Concluded(Connection connection, ProblemException problem) {}
@@ -317,13 +418,20 @@ public class ConnectionService {
         .orElseThrow(() -> ProblemException.notFound("Handshake", handshakeId));
   }
 
-  /** The handshake, still pending and in time; locked when an attempt is about to be spent. */
-  private Handshake open(UUID handshakeId, boolean lock) {
+  /**
+   * The handshake, still pending and in time; locked when an attempt is about to be spent. A
+   * sign-in through a share link goes on only through that link, so the link is spent when it
+   * connects.
+   */
+  private Handshake open(UUID handshakeId, boolean lock, ThroughLink link) {
     Handshake handshake =
         lock
             ? Handshake.<Handshake>findByIdOptional(handshakeId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Handshake", handshakeId))
             : find(handshakeId);
+    if (!Objects.equals(handshake.shareLinkId, link == null ? null : link.linkId())) {
+      throw ProblemException.notFound("Handshake", handshakeId);
+    }
     if (handshake.isExpired(Instant.now())) {
       throw expired(); // expired since expireIfDue looked: it will be marked so next time
     }
@@ -354,13 +462,10 @@ public class ConnectionService {
   }
 
   /**
-   * Spends the share link a connection came through; a link spent meanwhile refuses (and rolls
-   * back) this second connection.
+   * Marks the share link a connection came through spent, in the transaction that records the
+   * connection; a link spent meanwhile refuses (and rolls back) this second connection.
    */
   private static void spend(UUID shareLinkId) {
-    if (shareLinkId == null) {
-      return;
-    }
     ShareLink link =
         ShareLink.<ShareLink>findByIdOptional(shareLinkId, LockModeType.PESSIMISTIC_WRITE)
             .orElseThrow();

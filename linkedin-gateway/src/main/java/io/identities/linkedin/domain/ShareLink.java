@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,7 +13,9 @@ import java.util.UUID;
 /**
  * A share link as the pages that take it know it: found by its token's hash before anyone knows the
  * organization, so it is not tenant-scoped like the rest. Claimed while one browser signs in with
- * it (so two browsers cannot both use it), spent once the connection completes.
+ * it (so two browsers cannot both use it), spent once the connection completes (at
+ * identities-service first, see {@link ShareLinkService}), or marked used when another page spent
+ * it.
  */
 @Entity
 @Table(name = "share_link")
@@ -65,6 +68,16 @@ public class ShareLink extends PanacheEntityBase {
 
   @Column(name = "used_at")
   public Instant usedAt;
+
+  /**
+   * What this gateway spends the link with at identities-service: the same for every sign-in here,
+   * never shown.
+   */
+  @Column(name = "spending_claim", nullable = false)
+  UUID spendingClaim;
+
+  /** The token the link was opened with, to spend it at identities-service; never stored. */
+  @Transient String token;
 
   public boolean addsIdentity() {
     return identityId == null;

@@ -8,6 +8,7 @@ import io.identities.backbone.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 
 /** Learns of the share links identities-service makes; their pages are served here. */
 @ApplicationScoped
@@ -37,6 +38,7 @@ public class ShareLinkHandler implements EventHandler {
     link.invitedBy = created.invitedBy();
     link.expiresAt = created.expiresAt();
     link.createdAt = Instant.now();
+    link.spendingClaim = UUID.randomUUID();
     link.persist();
   }
 }

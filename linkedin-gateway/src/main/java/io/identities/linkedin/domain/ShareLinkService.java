@@ -2,34 +2,50 @@ package io.identities.linkedin.domain;
 
 import io.identities.backbone.crypto.ShareLinkTokens;
 import io.identities.backbone.problem.ProblemException;
+import io.identities.backbone.share.ShareLinkKeeper;
 import io.identities.backbone.tenant.TenantContext;
 import io.identities.linkedin.linkedin.LinkedIn.ChallengeType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.core.Response.Status;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Connecting a LinkedIn account through a share link, for someone without a platform account (spec
  * 2C and the update link). The link stands in for the caller's token: it names the organization
  * and, for an update, the identity. One browser at a time may sign in with it (a claim, taken under
- * a row lock), and it is spent in the same transaction that records the connection, so of two
- * browsers racing on one link exactly one connects.
+ * a row lock). A link is used once, whichever page uses it (this one, or email-gateway's inbox
+ * page): identities-service keeps the links and spends each once, so the link is spent there when
+ * the connection is about to be recorded, with a claim of this gateway's that is the same for every
+ * sign-in with the link (spending it again after a lost answer is no second use), and then marked
+ * spent here in the transaction that records the connection, so of two browsers racing on one link
+ * exactly one connects. A link identities-service refuses records nothing; one it cannot be asked
+ * about records nothing and can be used again in a moment.
  */
 @ApplicationScoped
 public class ShareLinkService {
 
+  private static final Logger LOG = Logger.getLogger(ShareLinkService.class);
+
   /** How long a sign-in may hold the link before LinkedIn answers; lapses if this replica dies. */
   static final Duration SIGN_IN_CLAIM = Duration.ofMinutes(1);
 
+  /** The page that spends a link here, as identities-service records it. */
+  public static final String SPENT_ON = "linkedin";
+
   private final ConnectionService connections;
+  private final ShareLinkKeeper keeper;
   private final TenantContext tenant;
 
-  ShareLinkService(ConnectionService connections, TenantContext tenant) {
+  ShareLinkService(ConnectionService connections, ShareLinkKeeper keeper, TenantContext tenant) {
     this.connections = connections;
+    this.keeper = keeper;
     this.tenant = tenant;
   }
 
@@ -41,6 +57,7 @@ public class ShareLinkService {
    */
   public ShareLink open(String token) {
     ShareLink link = inTransaction(() -> usable(byToken(token), Instant.now()));
+    link.token = token;
     tenant.actFor(link.orgId);
     if (!link.addsIdentity()
         && inTransaction(() -> LinkedInIdentity.findByIdOptional(link.identityId).isEmpty())) {
@@ -67,7 +84,7 @@ public class ShareLinkService {
     try {
       return Step.of(
           connections.connect(
-              link.identityId, link.newIdentityName(identityName), email, password, link.id));
+              link.identityId, link.newIdentityName(identityName), email, password, through(link)));
     } catch (RuntimeException e) {
       inTransaction(
           () -> {
@@ -83,17 +100,17 @@ public class ShareLinkService {
 
   /** Answers the challenge of the sign-in this browser started with the code. */
   public Step verify(ShareLink link, UUID handshakeId, String code) {
-    return answer(link, handshakeId, () -> connections.verify(handshakeId, code));
+    return answer(link, handshakeId, () -> connections.verify(handshakeId, code, through(link)));
   }
 
   /** Has LinkedIn send the code again, or another way. */
   public Step resend(ShareLink link, UUID handshakeId, ChallengeType method) {
-    return answer(link, handshakeId, () -> connections.resend(handshakeId, method));
+    return answer(link, handshakeId, () -> connections.resend(handshakeId, method, through(link)));
   }
 
   /** Where the sign-in stands; for an app approval, whether the member approved it yet. */
   public Step standing(ShareLink link, UUID handshakeId) {
-    return answer(link, handshakeId, () -> connections.status(handshakeId));
+    return answer(link, handshakeId, () -> connections.status(handshakeId, through(link)));
   }
 
   private Step answer(ShareLink link, UUID handshakeId, Supplier<Connection> step) {
@@ -119,6 +136,44 @@ public class ShareLinkService {
       return handshake.status == Handshake.Status.PENDING
           ? new Step.Challenge(handshake, refused.status(), refused.getMessage())
           : new Step.SignIn(refused.status(), refused.getMessage());
+    }
+  }
+
+  private ConnectionService.ThroughLink through(ShareLink link) {
+    return new ConnectionService.ThroughLink(link.id, () -> spendAtKeeper(link));
+  }
+
+  /**
+   * Spends the link at identities-service. One it refuses is unusable here too (one used on another
+   * page is marked used); when it cannot be asked, nothing is spent and the visitor tries again in
+   * a moment.
+   */
+  private void spendAtKeeper(ShareLink link) {
+    try {
+      keeper.spend(link.token, link.spendingClaim.toString(), SPENT_ON);
+    } catch (ShareLinkKeeper.Refused refused) {
+      ShareLink.Unusable why =
+          switch (refused.reason()) {
+            case UNKNOWN -> ShareLink.Unusable.UNKNOWN;
+            case EXPIRED -> ShareLink.Unusable.EXPIRED;
+            case USED -> ShareLink.Unusable.USED;
+          };
+      if (why == ShareLink.Unusable.USED) {
+        inTransaction(
+            () -> {
+              lock(link.id).spend(Instant.now());
+              return null;
+            });
+      }
+      throw new UnusableLinkException(why);
+    } catch (ShareLinkKeeper.Unreachable unreachable) {
+      LOG.warnf("share link %s not spent: %s", link.id, unreachable.getMessage());
+      throw new ProblemException(
+          Status.SERVICE_UNAVAILABLE,
+          "Share link not spent",
+          "Your LinkedIn account could not be connected just now: nothing was saved. Please try"
+              + " again in a moment.",
+          List.of());
     }
   }
 

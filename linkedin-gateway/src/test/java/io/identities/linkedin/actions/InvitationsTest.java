@@ -171,6 +171,48 @@ class InvitationsTest {
   }
 
   @Test
+  void shouldRefuseAtOnceAnInvitationAskedWhileAWithdrawalToThePersonWaitsForItsSlot() {
+    Connected account = connect(LinkedInAccounts.defaults());
+    UUID first = invite(account, "dennis-ritchie");
+    actions.await(account.identity(), first, "DONE");
+    UUID withdrawal =
+        UUID.fromString(
+            api.request()
+                .body(Map.of("invitationIds", List.of(first)))
+                .post("/api/linkedin/identities/{id}/invitations/withdrawals", account.identity())
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("withdrawing[0].actionId"));
+
+    UUID again = invite(account, "dennis-ritchie"); // right away: the withdrawal waits its turn
+
+    JsonPath refused = actions.get(account.identity(), again);
+    assertEquals("FAILED", refused.getString("status"), "at once, without asking LinkedIn");
+    assertEquals("COOLDOWN", refused.getString("failure.code"));
+    JsonPath waiting = actions.get(account.identity(), withdrawal);
+    assertEquals("QUEUED", waiting.getString("status"));
+    Instant withdrawalSlot = Instant.parse(waiting.getString("notBefore"));
+    assertTrue(withdrawalSlot.isAfter(clock.instant()), "paced after the invitation");
+    assertEquals(
+        withdrawalSlot.plus(Duration.ofDays(21)).toString(), refused.getString("failure.until"));
+
+    actions.runUntilDone(clock, account.identity(), List.of(withdrawal));
+    Instant withdrawnAt = clock.instant();
+    UUID later = invite(account, "dennis-ritchie");
+    JsonPath stillRefused = actions.get(account.identity(), later);
+    assertEquals("FAILED", stillRefused.getString("status"));
+    assertEquals(
+        withdrawnAt.plus(Duration.ofDays(21)).toString(), stillRefused.getString("failure.until"));
+    assertEquals(
+        1,
+        linkedIn.invitations(account.email()).stream()
+            .filter(i -> i.toSlug().equals("dennis-ritchie"))
+            .count(),
+        "LinkedIn was asked for one invitation only");
+  }
+
+  @Test
   void shouldWithdrawAutomaticallyOnceOlderThanTheIdentitysDays() {
     Connected account = connect(LinkedInAccounts.defaults().withdrawingAfter(7));
     UUID invitation = invite(account, "dennis-ritchie");

@@ -83,6 +83,22 @@ class LinkedInActionsTest {
   }
 
   @Test
+  void shouldCountANotesCharactersAsLinkedInDoesSoThreeHundredEmojiFit() {
+    Connected account = connect(LinkedInAccounts.defaults(), false);
+    String waves = "\uD83D\uDC4B".repeat(300); // 300 characters, 600 UTF-16 units
+
+    UUID invitation =
+        actions.ask(
+            account.identity(),
+            EventTypes.LINKEDIN_INVITATION_SEND,
+            ActionsApi.profile("alan-turing"),
+            Map.of("note", waves));
+
+    actions.await(account.identity(), invitation, "DONE");
+    assertEquals(waves, linkedIn.invitations(account.email()).get(0).note());
+  }
+
+  @Test
   void shouldMessageAConnectionAndSendNothingToSomeoneWhoIsNot() throws Exception {
     String sent = broker.listen(Exchanges.EVENTS, EventTypes.LINKEDIN_MESSAGE_SENT);
     String failed = broker.listen(Exchanges.EVENTS, EventTypes.LINKEDIN_ACTION_FAILED);
@@ -156,6 +172,16 @@ class LinkedInActionsTest {
         .statusCode(400)
         .body("errors.field", containsInAnyOrder("note"))
         .body("errors[0].message", containsString("300"));
+    String emoji = "\uD83D\uDC4B"; // one character on LinkedIn, two UTF-16 units in Java
+    actions
+        .post(
+            account.identity(),
+            id,
+            EventTypes.LINKEDIN_INVITATION_SEND,
+            ActionsApi.profile("alan-turing"),
+            Map.of("note", emoji.repeat(301)))
+        .statusCode(400)
+        .body("errors[0].message", containsString("it has 301"));
     actions
         .post(
             account.identity(),

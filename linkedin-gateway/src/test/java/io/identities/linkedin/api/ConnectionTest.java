@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +21,10 @@ import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.linkedin.domain.SessionHealth;
 import io.identities.linkedin.support.KnownIdentities;
+import io.identities.linkedin.support.LinkedInAccounts;
 import io.identities.linkedin.support.LinkedInApi;
 import io.identities.linkedin.support.LinkedInSimulatorResource;
+import io.identities.simulator.linkedin.Account;
 import io.identities.simulator.linkedin.DemoAccounts;
 import io.identities.simulator.linkedin.Totp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,9 +35,18 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +62,7 @@ class ConnectionTest {
   @Inject ObjectMapper mapper;
   @Inject EntityManager entityManager;
   @Inject SessionHealth health;
+  @Inject DataSource dataSource;
 
   @ConfigProperty(name = "identities.test.simulator-url")
   String simulator;
@@ -71,12 +85,14 @@ class ConnectionTest {
   @Test
   void shouldConnectAtOnceAndPublishTheProfileButNeverTheSession() throws Exception {
     String connected = broker.listen(Exchanges.EVENTS, EventTypes.LINKEDIN_SESSION_CONNECTED);
+    Account ada = LinkedInAccounts.like(DemoAccounts.PLAIN);
 
-    connect(DemoAccounts.PLAIN, DemoAccounts.PASSWORD)
+    connect(ada.email(), DemoAccounts.PASSWORD)
         .statusCode(200)
         .body("status", equalTo("CONNECTED"))
         .body("profile.firstName", equalTo("Ada"))
-        .body("profile.profileUrl", equalTo("https://www.linkedin.com/in/ada-lovelace"));
+        .body(
+            "profile.profileUrl", equalTo("https://www.linkedin.com/in/" + ada.publicIdentifier()));
 
     api()
         .get("/api/linkedin/identities/{id}", identity)
@@ -105,7 +121,7 @@ class ConnectionTest {
         api()
             .body(
                 "{\"identityName\": \"Ada at Example\", \"email\": \""
-                    + DemoAccounts.PLAIN
+                    + own(DemoAccounts.PLAIN)
                     + "\", \"password\": \""
                     + DemoAccounts.PASSWORD
                     + "\"}")
@@ -158,6 +174,146 @@ class ConnectionTest {
   }
 
   @Test
+  void shouldRefuseAnAccountConnectedToAnotherIdentityOfTheOrganizationNamingIt() {
+    String connected = broker.listen(Exchanges.EVENTS, EventTypes.LINKEDIN_SESSION_CONNECTED);
+    String max = own(DemoAccounts.FREE);
+    connect(max, DemoAccounts.PASSWORD).statusCode(200);
+    UUID second = KnownIdentities.announce(broker, events, org, "Bea");
+
+    linkedIn
+        .connect(second, max, DemoAccounts.PASSWORD)
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("title", equalTo("LinkedIn account already connected"))
+        .body("detail", containsString("already connected to the identity \"Ada\""))
+        .body("detail", containsString(identity.toString()));
+    api()
+        .body(
+            "{\"identityName\": \"Never kept\", \"email\": \""
+                + max
+                + "\", \"password\": \""
+                + DemoAccounts.PASSWORD
+                + "\"}")
+        .post("/api/linkedin/connections")
+        .then()
+        .statusCode(409);
+
+    api()
+        .get("/api/linkedin/identities/{id}", second)
+        .then()
+        .body("status", equalTo("NOT_CONNECTED"));
+    assertNull(QuarkusTransaction.requiringNew().call(() -> sealedSessionOf(second)));
+    assertEquals(0L, identitiesNamed("Never kept"));
+    assertTrue(broker.noneContaining(connected, second.toString(), Duration.ofSeconds(1)));
+    connect(max, DemoAccounts.PASSWORD) // the identity holding it may connect it again
+        .statusCode(200)
+        .body("status", equalTo("CONNECTED"));
+  }
+
+  @Test
+  void shouldRefuseAnAccountConnectedInAnotherOrganizationWithoutNamingItsIdentity() {
+    String max = own(DemoAccounts.FREE);
+    connect(max, DemoAccounts.PASSWORD).statusCode(200);
+    String other = Tokens.newOrganization();
+    UUID theirs = KnownIdentities.announce(broker, events, other, "Olga");
+
+    new LinkedInApi(other)
+        .connect(theirs, max, DemoAccounts.PASSWORD)
+        .statusCode(409)
+        .body("detail", containsString("another organization of the platform"))
+        .body("detail", containsString("disconnected there first"))
+        .body("detail", not(containsString("Ada")))
+        .body("detail", not(containsString(identity.toString())));
+    new LinkedInApi(other)
+        .request()
+        .get("/api/linkedin/identities/{id}", theirs)
+        .then()
+        .body("status", equalTo("NOT_CONNECTED"));
+  }
+
+  @Test
+  void shouldRefuseAnAccountAnotherIdentityHoldsOnceItsCodeIsEnteredAndEndTheSignIn() {
+    String pia = own(DemoAccounts.EMAIL_PIN);
+    verify(challenge(pia), DemoAccounts.PIN).statusCode(200);
+    UUID second = KnownIdentities.announce(broker, events, org, "Pia again");
+    String handshake =
+        linkedIn
+            .connect(second, pia, DemoAccounts.PASSWORD)
+            .statusCode(200)
+            .extract()
+            .path("handshakeId");
+
+    verify(handshake, DemoAccounts.PIN)
+        .statusCode(409)
+        .body("detail", containsString(identity.toString()));
+
+    verify(handshake, DemoAccounts.PIN).statusCode(409).body("detail", containsString("ended"));
+    api()
+        .get("/api/linkedin/identities/{id}", second)
+        .then()
+        .body("status", equalTo("NOT_CONNECTED"));
+    assertNull(QuarkusTransaction.requiringNew().call(() -> sealedSessionOf(second)));
+  }
+
+  @Test
+  void shouldLetAnotherIdentityConnectTheAccountOnceItsIdentityDisconnectedIt() {
+    String max = own(DemoAccounts.FREE);
+    connect(max, DemoAccounts.PASSWORD).statusCode(200);
+    api().delete("/api/linkedin/identities/{id}/session", identity).then().statusCode(204);
+    UUID second = KnownIdentities.announce(broker, events, org, "Bea");
+
+    linkedIn
+        .connect(second, max, DemoAccounts.PASSWORD)
+        .statusCode(200)
+        .body("status", equalTo("CONNECTED"));
+
+    connect(max, DemoAccounts.PASSWORD) // now the second identity holds it
+        .statusCode(409)
+        .body("detail", containsString(second.toString()));
+  }
+
+  @Test
+  void shouldRefuseTheLaterOfTwoConnectionsOfOneAccountThatBothPassedTheCheck() throws Exception {
+    String max = own(DemoAccounts.FREE);
+    UUID second = KnownIdentities.announce(broker, events, org, "Bea");
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try (Connection held = dataSource.getConnection()) {
+      held.setAutoCommit(false); // the first identity's row, locked: its recording waits
+      held.createStatement()
+          .execute(
+              "select 1 from linkedin_identity where identity_id = '" + identity + "' for update");
+      Future<ValidatableResponse> first = caller.submit(() -> connect(max, DemoAccounts.PASSWORD));
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> waitingForALock(held));
+
+      linkedIn.connect(second, max, DemoAccounts.PASSWORD).statusCode(200); // checked meanwhile
+      held.commit();
+
+      first
+          .get(10, TimeUnit.SECONDS)
+          .statusCode(409)
+          .body("title", equalTo("LinkedIn account already connected"))
+          .body("detail", containsString(second.toString()));
+    } finally {
+      caller.shutdownNow();
+    }
+    api()
+        .get("/api/linkedin/identities/{id}", identity)
+        .then()
+        .body("status", equalTo("NOT_CONNECTED"));
+  }
+
+  private static boolean waitingForALock(Connection connection) throws SQLException {
+    ResultSet waiting =
+        connection
+            .createStatement()
+            .executeQuery(
+                "select count(*) from pg_stat_activity where datname = current_database()"
+                    + " and wait_event_type = 'Lock'");
+    waiting.next();
+    return waiting.getInt(1) > 0;
+  }
+
+  @Test
   void shouldNeedEitherAnIdentityOrAName() {
     api()
         .body("{\"email\": \"" + DemoAccounts.PLAIN + "\", \"password\": \"x\"}")
@@ -180,7 +336,7 @@ class ConnectionTest {
   @Test
   void shouldDisconnectOnRequest() throws Exception {
     String disconnected = broker.listen(Exchanges.EVENTS, EventTypes.LINKEDIN_SESSION_DISCONNECTED);
-    connect(DemoAccounts.PLAIN, DemoAccounts.PASSWORD).statusCode(200);
+    connect(own(DemoAccounts.PLAIN), DemoAccounts.PASSWORD).statusCode(200);
 
     api().delete("/api/linkedin/identities/{id}/session", identity).then().statusCode(204);
 
@@ -204,8 +360,9 @@ class ConnectionTest {
   @Test
   void shouldDisconnectASessionLinkedInNoLongerAccepts() throws Exception {
     String disconnected = broker.listen(Exchanges.EVENTS, EventTypes.LINKEDIN_SESSION_DISCONNECTED);
+    String ada = own(DemoAccounts.PLAIN);
     connect(DemoAccounts.SMS_PIN, DemoAccounts.PASSWORD);
-    connect(DemoAccounts.PLAIN, DemoAccounts.PASSWORD).statusCode(200);
+    connect(ada, DemoAccounts.PASSWORD).statusCode(200);
 
     health.checkSessionsNotCheckedFor(Duration.ZERO, 0);
     api()
@@ -213,10 +370,7 @@ class ConnectionTest {
         .then()
         .body("status", equalTo("CONNECTED"));
 
-    given()
-        .post(simulator + "/simulator/accounts/{email}/revoke", DemoAccounts.PLAIN)
-        .then()
-        .statusCode(200);
+    given().post(simulator + "/simulator/accounts/{email}/revoke", ada).then().statusCode(200);
     health.checkSessionsNotCheckedFor(Duration.ZERO, 0);
 
     api()
@@ -255,7 +409,7 @@ class ConnectionTest {
   @Test
   void shouldConnectWithTheEmailCodeAfterAWrongOne() {
     String handshake =
-        connect(DemoAccounts.EMAIL_PIN, DemoAccounts.PASSWORD)
+        connect(own(DemoAccounts.EMAIL_PIN), DemoAccounts.PASSWORD)
             .statusCode(200)
             .body("status", equalTo("CHALLENGE_PENDING"))
             .body("challengeType", equalTo("EMAIL_PIN"))
@@ -277,7 +431,7 @@ class ConnectionTest {
 
   @Test
   void shouldSendTheCodeAnotherWay() {
-    String handshake = challenge(DemoAccounts.EMAIL_PIN);
+    String handshake = challenge(own(DemoAccounts.EMAIL_PIN));
 
     resend(handshake, "{\"method\": \"SMS_PIN\"}")
         .statusCode(200)
@@ -291,7 +445,7 @@ class ConnectionTest {
 
   @Test
   void shouldLetAnAppApprovalFallBackToAnEmailCode() {
-    String handshake = challenge(DemoAccounts.APP_APPROVAL);
+    String handshake = challenge(own(DemoAccounts.APP_APPROVAL));
 
     resend(handshake, "{\"method\": \"EMAIL_PIN\"}")
         .statusCode(200)
@@ -318,7 +472,7 @@ class ConnectionTest {
 
   @Test
   void shouldConnectWithARealAuthenticatorCode() {
-    String handshake = challenge(DemoAccounts.AUTHENTICATOR);
+    String handshake = challenge(own(DemoAccounts.AUTHENTICATOR));
 
     verify(handshake, Totp.code(DemoAccounts.TOTP_SECRET, Instant.now()))
         .statusCode(200)
@@ -346,7 +500,8 @@ class ConnectionTest {
 
   @Test
   void shouldConnectOnceTheMemberApprovesInTheApp() {
-    String handshake = challenge(DemoAccounts.APP_APPROVAL);
+    String amy = own(DemoAccounts.APP_APPROVAL);
+    String handshake = challenge(amy);
     api()
         .get("/api/linkedin/connections/{id}", handshake)
         .then()
@@ -354,10 +509,7 @@ class ConnectionTest {
         .body("status", equalTo("CHALLENGE_PENDING"));
     verify(handshake, "123456").statusCode(422);
 
-    given()
-        .post(simulator + "/simulator/accounts/{email}/approve", DemoAccounts.APP_APPROVAL)
-        .then()
-        .statusCode(200);
+    given().post(simulator + "/simulator/accounts/{email}/approve", amy).then().statusCode(200);
 
     api()
         .get("/api/linkedin/connections/{id}", handshake)
@@ -403,6 +555,11 @@ class ConnectionTest {
         .body("errors.field", containsInAnyOrder("email", "password"));
   }
 
+  /** A new account like a demo account, for a test that connects it (see LinkedInAccounts). */
+  private static String own(String demoEmail) {
+    return LinkedInAccounts.like(demoEmail).email();
+  }
+
   private String challenge(String email) {
     return connect(email, DemoAccounts.PASSWORD)
         .statusCode(200)
@@ -425,6 +582,28 @@ class ConnectionTest {
 
   private ValidatableResponse resend(String handshake, String body) {
     return api().body(body).post("/api/linkedin/connections/{id}/resend", handshake).then();
+  }
+
+  private String sealedSessionOf(UUID identityId) {
+    return (String)
+        entityManager
+            .createNativeQuery(
+                "select sealed_session from linkedin_identity where identity_id = ?1")
+            .setParameter(1, identityId)
+            .getSingleResult();
+  }
+
+  private long identitiesNamed(String name) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        entityManager
+                            .createNativeQuery(
+                                "select count(*) from linkedin_identity where name = ?1")
+                            .setParameter(1, name)
+                            .getSingleResult())
+                    .longValue());
   }
 
   private String sealedSessionOrNull() {

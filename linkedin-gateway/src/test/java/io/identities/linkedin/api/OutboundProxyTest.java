@@ -13,6 +13,7 @@ import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.linkedin.domain.SessionHealth;
 import io.identities.linkedin.support.KnownIdentities;
+import io.identities.linkedin.support.LinkedInAccounts;
 import io.identities.linkedin.support.LinkedInApi;
 import io.identities.linkedin.support.LinkedInSimulatorResource;
 import io.identities.linkedin.support.RecordingProxy;
@@ -151,7 +152,8 @@ class OutboundProxyTest {
   }
 
   private io.restassured.response.ValidatableResponse connect() {
-    return linkedIn.connect(identity, DemoAccounts.PLAIN, DemoAccounts.PASSWORD);
+    return linkedIn.connect(
+        identity, LinkedInAccounts.like(DemoAccounts.PLAIN).email(), DemoAccounts.PASSWORD);
   }
 
   private RequestSpecification api() {

@@ -13,6 +13,7 @@ import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
 import io.identities.linkedin.support.KnownIdentities;
+import io.identities.linkedin.support.LinkedInAccounts;
 import io.identities.linkedin.support.LinkedInApi;
 import io.identities.linkedin.support.LinkedInSimulatorResource;
 import io.identities.linkedin.support.ShareLinks;
@@ -59,7 +60,10 @@ class PasswordNeverKeptTest {
       linkedIn.connect(identity, DemoAccounts.PLAIN, wrongPassword).statusCode(422);
       String handshake =
           linkedIn
-              .connect(identity, DemoAccounts.EMAIL_PIN, DemoAccounts.PASSWORD)
+              .connect(
+                  identity,
+                  LinkedInAccounts.like(DemoAccounts.EMAIL_PIN).email(),
+                  DemoAccounts.PASSWORD)
               .statusCode(200)
               .extract()
               .path("handshakeId");
@@ -69,7 +73,13 @@ class PasswordNeverKeptTest {
           new ShareVisitor(ShareLinks.make(broker, this.events, org, null, "Leak check"));
       pages.add(visitor.open().asString());
       pages.add(visitor.signIn(null, DemoAccounts.PLAIN, wrongPassword).asString());
-      pages.add(visitor.signIn(null, DemoAccounts.EMAIL_PIN, DemoAccounts.PASSWORD).asString());
+      pages.add(
+          visitor
+              .signIn(
+                  null,
+                  LinkedInAccounts.like(DemoAccounts.EMAIL_PIN).email(),
+                  DemoAccounts.PASSWORD)
+              .asString());
       pages.add(visitor.verify(DemoAccounts.PIN).asString());
       assertTrue(pages.get(3).contains("is connected"), pages.get(3));
       List<String> crossed = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.Chromium;
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
+import io.identities.linkedin.support.LinkedInAccounts;
 import io.identities.linkedin.support.LinkedInSimulatorResource;
 import io.identities.linkedin.support.ShareLinks;
 import io.identities.simulator.linkedin.DemoAccounts;
@@ -60,7 +61,9 @@ class SharePagesBrowserTest {
     int form = chromium.browser().findElement(By.tagName("form")).getSize().getWidth();
     assertTrue(form < page, "the form fits the narrowest window: page " + page + ", form " + form);
     chromium.field("Your name, as your team will see it").sendKeys("Pia from the partner agency");
-    chromium.field("LinkedIn email").sendKeys(DemoAccounts.EMAIL_PIN);
+    chromium
+        .field("LinkedIn email")
+        .sendKeys(LinkedInAccounts.like(DemoAccounts.EMAIL_PIN).email());
     chromium.field("LinkedIn password").sendKeys(DemoAccounts.PASSWORD);
     chromium.press("Connect LinkedIn");
 

@@ -3,26 +3,37 @@ package io.identities.linkedin.share;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.identities.backbone.crypto.ShareLinkTokens;
 import io.identities.backbone.events.EventTypes;
 import io.identities.backbone.events.Events;
 import io.identities.backbone.events.Exchanges;
+import io.identities.backbone.events.ShareLinkSpent;
+import io.identities.backbone.share.ShareLinkKeeper;
 import io.identities.backbone.testing.BrokerProbe;
 import io.identities.backbone.testing.LocalInfrastructure;
+import io.identities.backbone.testing.ShareLinkKeeperStandIn;
 import io.identities.backbone.testing.Tokens;
+import io.identities.linkedin.domain.ShareLinkService;
 import io.identities.linkedin.support.KnownIdentities;
+import io.identities.linkedin.support.LinkedInAccounts;
+import io.identities.linkedin.support.LinkedInApi;
 import io.identities.linkedin.support.LinkedInSimulatorResource;
 import io.identities.linkedin.support.ShareLinks;
 import io.identities.linkedin.support.ShareVisitor;
 import io.identities.simulator.linkedin.DemoAccounts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +53,8 @@ import org.junit.jupiter.api.Test;
 class SharePagesTest {
 
   @Inject Events events;
+  @Inject EntityManager entityManager;
+  @Inject ShareLinkKeeper keeper;
 
   @ConfigProperty(name = "identities.test.simulator-url")
   String simulator;
@@ -51,6 +64,7 @@ class SharePagesTest {
 
   @AfterEach
   void closeProbe() throws Exception {
+    ShareLinkKeeperStandIn.get().unavailable(false);
     broker.close();
   }
 
@@ -145,7 +159,7 @@ class SharePagesTest {
     visitor.open();
 
     visitor
-        .signIn("Ada via link", DemoAccounts.PLAIN, DemoAccounts.PASSWORD)
+        .signIn("Ada via link", own(DemoAccounts.PLAIN), DemoAccounts.PASSWORD)
         .then()
         .statusCode(200)
         .body(containsString("Your LinkedIn account is connected"))
@@ -155,7 +169,108 @@ class SharePagesTest {
         new String(
             broker.nextContaining(connected, "Ada via link", Duration.ofSeconds(10)).getBody());
     assertTrue(event.contains("\"orgid\":\"" + org + "\""), event);
+    assertTrue(
+        ShareLinkKeeperStandIn.get().wasSpent(linkId(token), ShareLinkService.SPENT_ON),
+        "spent at identities-service, which keeps the links");
     visitor.open().then().statusCode(410).body(containsString("already been used"));
+  }
+
+  @Test
+  void shouldRefuseAtTheLastStepALinkSpentOnTheInboxPageMeanwhile() {
+    UUID identity = KnownIdentities.announce(broker, events, org, "Ines");
+    String token = ShareLinks.make(broker, events, org, identity, "Ines");
+    ShareVisitor owner = new ShareVisitor(token);
+    owner.open();
+    owner
+        .signIn(null, own(DemoAccounts.EMAIL_PIN), DemoAccounts.PASSWORD)
+        .then()
+        .statusCode(200)
+        .body(containsString("<label for=\"code\">"));
+
+    keeper.spend(token, "a sign-in on the inbox page", "email"); // an inbox reconnected with it
+
+    owner.verify(DemoAccounts.PIN).then().statusCode(410).body(containsString("already been used"));
+    given()
+        .auth()
+        .oauth2(Tokens.member(org))
+        .get("/api/linkedin/identities/{id}", identity)
+        .then()
+        .body("status", equalTo("NOT_CONNECTED"))
+        .body("profile", nullValue());
+    owner.open().then().statusCode(410).body(containsString("already been used"));
+    assertFalse(ShareLinkKeeperStandIn.get().wasSpent(linkId(token), ShareLinkService.SPENT_ON));
+  }
+
+  @Test
+  void shouldSayALinkSpentOnAnotherPageHasBeenUsedOnceItIsAnnounced() {
+    UUID identity = KnownIdentities.announce(broker, events, org, "Ivo");
+    String token = ShareLinks.make(broker, events, org, identity, "Ivo");
+
+    ShareLinkKeeper.Spent spent = keeper.spend(token, "a sign-in on the inbox page", "email");
+    broker.publish(
+        events,
+        events.envelope(
+            EventTypes.IDENTITY_SHARE_LINK_SPENT,
+            org,
+            spent.linkId().toString(),
+            new ShareLinkSpent(spent.linkId(), "email", Instant.now())));
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> given().get("/share/" + token).statusCode() == 410);
+    given().get("/share/" + token).then().body(containsString("already been used"));
+  }
+
+  @Test
+  void shouldRecordNothingAndKeepTheLinkWhileIdentitiesServiceCannotBeReached() {
+    String name = "Kept " + UUID.randomUUID();
+    String token = ShareLinks.make(broker, events, org, null, name);
+    String connected = broker.listen(Exchanges.EVENTS, EventTypes.LINKEDIN_SESSION_CONNECTED);
+    String account = own(DemoAccounts.PLAIN);
+    ShareVisitor visitor = new ShareVisitor(token);
+    visitor.open();
+    ShareLinkKeeperStandIn.get().unavailable(true);
+
+    visitor
+        .signIn(null, account, DemoAccounts.PASSWORD)
+        .then()
+        .statusCode(503)
+        .body(containsString("try again in a moment"))
+        .body(containsString("<label for=\"password\">"));
+
+    assertTrue(broker.noneContaining(connected, name, Duration.ofSeconds(2)));
+    assertEquals(0L, identitiesNamed(name), "no identity made");
+    ShareLinkKeeperStandIn.get().unavailable(false);
+    visitor.open().then().statusCode(200);
+    visitor
+        .signIn(null, account, DemoAccounts.PASSWORD)
+        .then()
+        .statusCode(200)
+        .body(containsString("is connected"));
+    assertTrue(ShareLinkKeeperStandIn.get().wasSpent(linkId(token), ShareLinkService.SPENT_ON));
+  }
+
+  @Test
+  void shouldRefuseAnAccountAnotherIdentityHoldsInPlainWordsAndKeepTheLink() {
+    UUID ada = KnownIdentities.announce(broker, events, org, "Ada");
+    String account = own(DemoAccounts.PLAIN);
+    new LinkedInApi(org).connect(ada, account, DemoAccounts.PASSWORD).statusCode(200);
+    String token = ShareLinks.make(broker, events, org, null, "Ada again");
+    ShareVisitor visitor = new ShareVisitor(token);
+    visitor.open();
+
+    visitor
+        .signIn(null, account, DemoAccounts.PASSWORD)
+        .then()
+        .statusCode(409)
+        .contentType(containsString("text/html"))
+        .body(containsString("already connected to the identity"))
+        .body(containsString(ada.toString()))
+        .body(containsString("<label for=\"email\">"));
+
+    assertEquals(0L, identitiesNamed("Ada again"), "no identity made");
+    assertFalse(ShareLinkKeeperStandIn.get().wasSpent(linkId(token), ShareLinkService.SPENT_ON));
+    visitor.open().then().statusCode(200);
   }
 
   @Test
@@ -166,13 +281,14 @@ class SharePagesTest {
     assertFalse(visitor.lastPage().contains("id=\"name\""), "the inviter named the identity");
 
     String wrong = "not-the-password-" + UUID.randomUUID();
-    Response refused = visitor.signIn(null, DemoAccounts.PLAIN, wrong);
+    String ada = own(DemoAccounts.PLAIN);
+    Response refused = visitor.signIn(null, ada, wrong);
 
     refused.then().statusCode(422).body(containsString("LinkedIn refused the password"));
-    assertTrue(refused.asString().contains("value=\"" + DemoAccounts.PLAIN + "\""));
+    assertTrue(refused.asString().contains("value=\"" + ada + "\""));
     assertFalse(refused.asString().contains(wrong), "the password is never echoed");
     visitor
-        .signIn(null, DemoAccounts.PLAIN, DemoAccounts.PASSWORD)
+        .signIn(null, ada, DemoAccounts.PASSWORD)
         .then()
         .statusCode(200)
         .body(containsString("is connected"));
@@ -190,7 +306,7 @@ class SharePagesTest {
         .body(containsString("href=\"/share/email/" + token + "\"")); // same host, by the ingress
 
     owner
-        .signIn(null, DemoAccounts.EMAIL_PIN, DemoAccounts.PASSWORD)
+        .signIn(null, own(DemoAccounts.EMAIL_PIN), DemoAccounts.PASSWORD)
         .then()
         .statusCode(200)
         .body(containsString("a code was sent to p***@example.com"))
@@ -231,17 +347,15 @@ class SharePagesTest {
     String token = ShareLinks.make(broker, events, org, null, "Amy");
     ShareVisitor visitor = new ShareVisitor(token);
     visitor.open();
+    String amy = own(DemoAccounts.APP_APPROVAL);
     visitor
-        .signIn(null, DemoAccounts.APP_APPROVAL, DemoAccounts.PASSWORD)
+        .signIn(null, amy, DemoAccounts.PASSWORD)
         .then()
         .statusCode(200)
         .body(containsString("approve the sign-in"));
 
     visitor.continueAfterApproval().then().statusCode(422).body(containsString("not seen"));
-    given()
-        .post(simulator + "/simulator/accounts/{email}/approve", DemoAccounts.APP_APPROVAL)
-        .then()
-        .statusCode(200);
+    given().post(simulator + "/simulator/accounts/{email}/approve", amy).then().statusCode(200);
 
     visitor.continueAfterApproval().then().statusCode(200).body(containsString("is connected"));
   }
@@ -254,6 +368,7 @@ class SharePagesTest {
       for (int round = 0; round < 5; round++) {
         String name = "Racer " + round + " " + UUID.randomUUID();
         String token = ShareLinks.make(broker, events, org, null, name);
+        String account = own(DemoAccounts.PLAIN);
         List<Callable<Integer>> both = new ArrayList<>();
         for (int browser = 0; browser < 2; browser++) {
           ShareVisitor visitor = new ShareVisitor(token);
@@ -261,7 +376,7 @@ class SharePagesTest {
           both.add(
               () ->
                   visitor
-                      .signIn(null, DemoAccounts.PLAIN, DemoAccounts.PASSWORD)
+                      .signIn(null, account, DemoAccounts.PASSWORD)
                       .then()
                       .extract()
                       .statusCode());
@@ -280,5 +395,34 @@ class SharePagesTest {
     } finally {
       browsers.shutdownNow();
     }
+  }
+
+  /** A new account like a demo account, for a test that connects it (see LinkedInAccounts). */
+  private static String own(String demoEmail) {
+    return LinkedInAccounts.like(demoEmail).email();
+  }
+
+  private UUID linkId(String token) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                (UUID)
+                    entityManager
+                        .createNativeQuery("select id from share_link where token_hash = ?1")
+                        .setParameter(1, ShareLinkTokens.hash(token))
+                        .getSingleResult());
+  }
+
+  private long identitiesNamed(String name) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                ((Number)
+                        entityManager
+                            .createNativeQuery(
+                                "select count(*) from linkedin_identity where name = ?1")
+                            .setParameter(1, name)
+                            .getSingleResult())
+                    .longValue());
   }
 }

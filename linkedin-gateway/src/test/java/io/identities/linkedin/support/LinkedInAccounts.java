@@ -129,6 +129,35 @@ public final class LinkedInAccounts {
 
   public record Connected(UUID identity, String email) {}
 
+  /**
+   * A new account of the simulator like the demo account {@code demoEmail} (the same way of signing
+   * in, the same name), with an email and a profile of its own: a LinkedIn account is connected to
+   * one identity at a time, so tests that connect one each take their own.
+   */
+  public static Account like(String demoEmail) {
+    Account demo =
+        DemoAccounts.all().stream()
+            .filter(account -> account.email().equals(demoEmail))
+            .findFirst()
+            .orElseThrow();
+    String own = UUID.randomUUID().toString().substring(0, 8);
+    Account account =
+        new Account(
+            demo.email().replace("@", "-" + own + "@"),
+            demo.password(),
+            demo.twoStep(),
+            demo.pin(),
+            demo.totpSecret(),
+            demo.captcha(),
+            demo.salesNavigator(),
+            demo.firstName(),
+            demo.lastName(),
+            demo.headline(),
+            demo.publicIdentifier() + "-" + own);
+    simulator().add(account);
+    return account;
+  }
+
   public static LinkedInSimulator simulator() {
     return LinkedInSimulatorResource.simulator();
   }

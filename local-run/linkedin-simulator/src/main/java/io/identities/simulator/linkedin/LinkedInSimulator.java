@@ -12,12 +12,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A stand-in for LinkedIn over HTTP: its web sign-in ({@link Login}: {@code /checkpoint/lg/...},
@@ -30,6 +33,8 @@ import java.util.function.Function;
  * invitation throws {@link NoSuchElementException}.
  */
 public final class LinkedInSimulator implements AutoCloseable {
+
+  private static final Pattern PLUS_ADDRESS = Pattern.compile("([^+@]+)\\+([a-z0-9-]+)@(.+)");
 
   static {
     // Answer without waiting for the client's delayed ACK (Nagle): ~50 ms a call otherwise. Read
@@ -52,6 +57,7 @@ public final class LinkedInSimulator implements AutoCloseable {
   public LinkedInSimulator(int port, List<Account> accounts) {
     DemoPeople.all().forEach(members::add);
     accounts.forEach(this::add);
+    this.accounts.admitting(this::likeADemoAccount);
     Login login = new Login(this.accounts, sessions);
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -125,6 +131,43 @@ public final class LinkedInSimulator implements AutoCloseable {
                 network.connect(
                     grace.memberId(), now().atZone(ZoneOffset.UTC).minusYears(1).toInstant()));
     accounts.put(new AccountState(account, member, network, new Switches(), new Activity()));
+  }
+
+  /**
+   * For {@code <name>+<tag>@<domain>}, where {@code <name>@<domain>} is an account, a new account
+   * like that one (its password, its two-step verification, its profile) but a LinkedIn member of
+   * its own, {@code <its slug>-<tag>}: so each test or walk-through may connect an account of its
+   * own that signs in as a demo account does (a LinkedIn account is connected to one identity at a
+   * time).
+   */
+  private synchronized Optional<AccountState> likeADemoAccount(String email) {
+    Matcher plus = PLUS_ADDRESS.matcher(email.toLowerCase(Locale.ROOT));
+    if (!plus.matches()) {
+      return Optional.empty();
+    }
+    if (accounts.known(email).isPresent()) {
+      return accounts.known(email);
+    }
+    return accounts
+        .known(plus.group(1) + "@" + plus.group(3))
+        .map(
+            demo -> {
+              Account like = demo.account();
+              add(
+                  new Account(
+                      email.toLowerCase(Locale.ROOT),
+                      like.password(),
+                      like.twoStep(),
+                      like.pin(),
+                      like.totpSecret(),
+                      like.captcha(),
+                      like.salesNavigator(),
+                      like.firstName(),
+                      like.lastName(),
+                      like.headline(),
+                      like.publicIdentifier() + "-" + plus.group(2)));
+              return accounts.known(email).orElseThrow();
+            });
   }
 
   /** Adds the member, or replaces the one with the same slug. */
