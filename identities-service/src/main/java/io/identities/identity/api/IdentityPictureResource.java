@@ -5,7 +5,6 @@ import io.identities.backbone.problem.ProblemException;
 import io.identities.backbone.tenant.Roles;
 import io.identities.identity.domain.IdentityPicture;
 import io.identities.identity.domain.IdentityService;
-import io.identities.identity.domain.PictureNormalizer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -55,11 +54,8 @@ public class IdentityPictureResource {
       throw ProblemException.invalidField(
           "file", "a multipart part named file holding the picture is required");
     }
-    byte[] upload =
-        file.size() > PictureNormalizer.MAX_BYTES
-            ? new byte[PictureNormalizer.MAX_BYTES + 1] // refused by size, never read
-            : Files.readAllBytes(file.uploadedFile());
-    IdentityPicture picture = identities.setPicture(id, upload);
+    // no larger than the HTTP body limit (8 MB); the normalizer refuses one too large by its size
+    IdentityPicture picture = identities.setPicture(id, Files.readAllBytes(file.uploadedFile()));
     return Response.ok(
             new PictureView(
                 "/api/identities/" + id + "/picture",

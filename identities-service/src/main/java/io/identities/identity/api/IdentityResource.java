@@ -1,5 +1,8 @@
 package io.identities.identity.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.identities.backbone.api.Page;
 import io.identities.backbone.api.Versions;
 import io.identities.backbone.problem.Problem;
@@ -9,6 +12,7 @@ import io.identities.identity.domain.IdentitySearch;
 import io.identities.identity.domain.IdentityService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +23,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -33,6 +38,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,9 +50,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class IdentityResource {
 
   private final IdentityService identities;
+  private final ObjectMapper json;
+  private final Validator validator;
 
-  IdentityResource(IdentityService identities) {
+  IdentityResource(IdentityService identities, ObjectMapper json, Validator validator) {
     this.identities = identities;
+    this.json = json;
+    this.validator = validator;
   }
 
   @POST
@@ -86,6 +96,33 @@ public class IdentityResource {
       @Valid @NotNull ContactDetailsRequest request) {
     return answer(
         identities.describe(id, Versions.expected(ifMatch), request.name(), request.contact()));
+  }
+
+  @PATCH
+  @Path("/{id}")
+  @Consumes(ContactDetailsPatch.MEDIA_TYPE)
+  @Operation(
+      summary = "Change some of the name and contact details",
+      description =
+          "A JSON Merge Patch (RFC 7396): a member present sets its field, null clears it, an"
+              + " absent one is left as it is; validated as PUT is. Publishes identity.updated.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = ContactDetailsPatch.MEDIA_TYPE,
+              schema = @Schema(implementation = ContactDetailsRequest.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The identity; ETag carries its new version",
+      content = @Content(schema = @Schema(implementation = IdentityView.class)))
+  @APIResponse(responseCode = "412", description = "If-Match names an older version")
+  public Response amend(
+      @PathParam("id") UUID id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      @NotNull ObjectNode patch)
+      throws JsonProcessingException {
+    ContactDetailsPatch changes = ContactDetailsPatch.read(patch, json, validator);
+    return answer(identities.amend(id, Versions.expected(ifMatch), changes::applyTo));
   }
 
   @DELETE

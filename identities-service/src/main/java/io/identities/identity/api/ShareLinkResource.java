@@ -3,7 +3,7 @@ package io.identities.identity.api;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.tenant.Roles;
 import io.identities.identity.share.ShareLinkService;
-import io.identities.identity.share.ShareLinkService.ShareLink;
+import io.identities.identity.share.ShareLinkService.LinkToShare;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -45,7 +45,7 @@ public class ShareLinkResource {
               + " is created in the caller's organization. The body may name the identity.")
   @APIResponse(
       responseCode = "201",
-      content = @Content(schema = @Schema(implementation = ShareLink.class)))
+      content = @Content(schema = @Schema(implementation = LinkToShare.class)))
   public Response forNewIdentity(@Valid NewIdentityLinkRequest request) {
     return created(shareLinks.forNewIdentity(request == null ? null : request.identityName()));
   }
@@ -57,12 +57,12 @@ public class ShareLinkResource {
       description = "The owner opens the URL in a browser and connects the LinkedIn account again.")
   @APIResponse(
       responseCode = "201",
-      content = @Content(schema = @Schema(implementation = ShareLink.class)))
+      content = @Content(schema = @Schema(implementation = LinkToShare.class)))
   public Response forIdentity(@PathParam("id") UUID id) {
     return created(shareLinks.forIdentity(id));
   }
 
-  private static Response created(ShareLink link) {
+  private static Response created(LinkToShare link) {
     return Response.status(Response.Status.CREATED).entity(link).build();
   }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StatisticsResource {
 
   private final StatisticsService statistics;
+  private final Clock clock;
 
-  StatisticsResource(StatisticsService statistics) {
+  StatisticsResource(StatisticsService statistics, Clock clock) {
     this.statistics = statistics;
+    this.clock = clock;
   }
 
   @GET
@@ -46,7 +49,7 @@ public class StatisticsResource {
           @Parameter(description = "IANA time zone the days are counted in (default UTC)")
           String tz) {
     return StatisticsView.of(
-        statistics.ofOrganization(Period.resolve(period, from, to, tz, Instant.now())));
+        statistics.ofOrganization(Period.resolve(period, from, to, tz, clock.instant())));
   }
 
   @GET
@@ -60,7 +63,7 @@ public class StatisticsResource {
       @QueryParam("to") String to,
       @QueryParam("tz") String tz) {
     return StatisticsView.of(
-        statistics.ofIdentity(id, Period.resolve(period, from, to, tz, Instant.now())));
+        statistics.ofIdentity(id, Period.resolve(period, from, to, tz, clock.instant())));
   }
 
   /** The metrics with the period they cover, as local days and as instants. */

@@ -8,6 +8,8 @@ import io.identities.backbone.events.LinkedInSessionConnected;
 import io.identities.backbone.events.LinkedInSessionDisconnected;
 import io.identities.backbone.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -19,10 +21,12 @@ public class ChannelAccountsHandler implements EventHandler {
 
   private final Events events;
   private final IdentityService identities;
+  private final Clock clock;
 
-  ChannelAccountsHandler(Events events, IdentityService identities) {
+  ChannelAccountsHandler(Events events, IdentityService identities, Clock clock) {
     this.events = events;
     this.identities = identities;
+    this.clock = clock;
   }
 
   @Override
@@ -38,11 +42,18 @@ public class ChannelAccountsHandler implements EventHandler {
   public void handle(EventEnvelope event) {
     switch (event.type()) {
       case EventTypes.LINKEDIN_SESSION_CONNECTED ->
-          identities.linkedInConnected(events.data(event, LinkedInSessionConnected.class));
+          identities.linkedInConnected(
+              events.data(event, LinkedInSessionConnected.class), happenedAt(event));
       case EventTypes.LINKEDIN_SESSION_DISCONNECTED ->
           identities.linkedInDisconnected(
-              events.data(event, LinkedInSessionDisconnected.class).identityId());
+              events.data(event, LinkedInSessionDisconnected.class).identityId(),
+              happenedAt(event));
       default -> identities.inboxesChanged(events.data(event, InboxConnectionChanged.class));
     }
+  }
+
+  /** When the gateway connected or disconnected the account: the event's time, else now. */
+  private Instant happenedAt(EventEnvelope event) {
+    return event.time() != null ? event.time().toInstant() : clock.instant();
   }
 }

@@ -14,13 +14,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.text.Normalizer;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
 
@@ -41,7 +38,7 @@ public class Identity extends PanacheEntityBase {
   @Column(nullable = false)
   public String name;
 
-  /** Name, first and last name without case or accents, for search ("jose" finds "José"). */
+  /** Name, first and last name folded for search ("jose" finds "José"), see {@link SearchText}. */
   @Column(name = "search_name", nullable = false)
   String searchName;
 
@@ -101,11 +98,12 @@ public class Identity extends PanacheEntityBase {
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
 
-  static Identity create(UUID id, String name, ContactDetails contact) {
+  static Identity create(UUID id, String name, ContactDetails contact, Instant now) {
     Identity identity = new Identity();
     identity.id = id;
-    identity.createdAt = Instant.now();
+    identity.createdAt = now;
     identity.describe(name, contact);
+    identity.touch(now);
     return identity;
   }
 
@@ -113,8 +111,7 @@ public class Identity extends PanacheEntityBase {
   void describe(String name, ContactDetails contact) {
     this.contact = contact;
     this.name = name != null ? name : contact.fullName();
-    this.searchName = searchable(this.name + " " + Objects.toString(contact.fullName(), ""));
-    touch();
+    this.searchName = SearchText.of(this.name, contact.firstName, contact.lastName);
   }
 
   /**
@@ -123,10 +120,10 @@ public class Identity extends PanacheEntityBase {
    */
   void linkedInConnected(LinkedInSessionConnected profile) {
     ContactDetails filled = contact;
-    filled.firstName = Objects.requireNonNullElse(filled.firstName, profile.firstName());
-    filled.lastName = Objects.requireNonNullElse(filled.lastName, profile.lastName());
-    filled.jobTitle = Objects.requireNonNullElse(filled.jobTitle, profile.headline());
-    filled.email = Objects.requireNonNullElse(filled.email, profile.email());
+    filled.firstName = orElse(filled.firstName, profile.firstName());
+    filled.lastName = orElse(filled.lastName, profile.lastName());
+    filled.jobTitle = orElse(filled.jobTitle, profile.headline());
+    filled.email = orElse(filled.email, profile.email()); // a profile may not show its email
     if (profile.profileUrl() != null) {
       filled.linkedinUrl =
           LinkedInProfileUrls.canonical(profile.profileUrl()).orElse(filled.linkedinUrl);
@@ -134,6 +131,11 @@ public class Identity extends PanacheEntityBase {
     describe(name, filled);
     linkedinConnected = true;
     salesNavigator = profile.salesNavigator();
+  }
+
+  /** The user's value, else the profile's (either may be missing). */
+  private static String orElse(String own, String fromProfile) {
+    return own != null ? own : fromProfile;
   }
 
   /**
@@ -146,8 +148,8 @@ public class Identity extends PanacheEntityBase {
     }
   }
 
-  void touch() {
-    updatedAt = Instant.now();
+  void touch(Instant now) {
+    updatedAt = now;
   }
 
   public WorkingHours workingHours() {
@@ -164,14 +166,5 @@ public class Identity extends PanacheEntityBase {
         new IdentitySnapshot.EmailSettings(
             email.dailyLimitPerInbox, email.hourlyLimitPerInbox, signature.html, signature.text),
         workingHours());
-  }
-
-  /** Lower case, without accents or repeated spaces. */
-  static String searchable(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFD)
-        .replaceAll("\\p{M}+", "")
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("\\s+", " ")
-        .strip();
   }
 }

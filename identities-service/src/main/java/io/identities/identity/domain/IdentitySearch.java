@@ -5,7 +5,7 @@ import io.quarkus.panache.common.Sort;
 /**
  * A search of the organization's identities.
  *
- * @param text part of the name, any case and accents; null for all
+ * @param text words of the name, in any order, any case, accents or punctuation; null for all
  * @param linkedinConnected only those with (true) or without (false) a connected LinkedIn account
  * @param emailConnected only those with (true) or without (false) a connected inbox
  * @param order {@code name}, {@code createdAt} or {@code updatedAt}, with {@code -} for descending

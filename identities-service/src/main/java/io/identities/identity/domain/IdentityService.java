@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The identity rules. Every change is one transaction that also writes identity.created,
@@ -39,20 +41,24 @@ public class IdentityService {
   private final TenantContext tenant;
   private final SignatureSanitizer sanitizer;
   private final PictureNormalizer pictures;
+  private final Clock clock;
 
   IdentityService(
       Outbox outbox,
       TenantContext tenant,
       SignatureSanitizer sanitizer,
-      PictureNormalizer pictures) {
+      PictureNormalizer pictures,
+      Clock clock) {
     this.outbox = outbox;
     this.tenant = tenant;
     this.sanitizer = sanitizer;
     this.pictures = pictures;
+    this.clock = clock;
   }
 
   public Identity create(String name, ContactDetails contact) {
-    return created(Identity.create(UUID.randomUUID(), requireName(name, contact), contact));
+    return created(
+        Identity.create(UUID.randomUUID(), requireName(name, contact), contact, clock.instant()));
   }
 
   private Identity created(Identity identity) {
@@ -66,6 +72,23 @@ public class IdentityService {
     String required = requireName(name, contact);
     return update(id, expectedVersion, identity -> identity.describe(required, contact));
   }
+
+  /**
+   * Changes some of the name and contact details: {@code change} gets the current ones and answers
+   * them changed. The same version check as {@link #describe}; the same rule for the name.
+   */
+  public Identity amend(UUID id, Long expectedVersion, UnaryOperator<Description> change) {
+    return update(
+        id,
+        expectedVersion,
+        identity -> {
+          Description changed = change.apply(new Description(identity.name, identity.contact));
+          identity.describe(requireName(changed.name(), changed.contact()), changed.contact());
+        });
+  }
+
+  /** An identity's name and contact details. */
+  public record Description(String name, ContactDetails contact) {}
 
   public Identity configureLinkedIn(UUID id, Long expectedVersion, LinkedInSettings settings) {
     return update(
@@ -126,24 +149,32 @@ public class IdentityService {
   }
 
   /**
-   * Takes in a newly connected LinkedIn account, creating the identity when the connection started
-   * from a name; an identity deleted meanwhile is left alone.
+   * Takes in a LinkedIn account connected {@code at}, creating the identity when the connection
+   * started from a name; an identity deleted meanwhile is left alone.
    */
-  public void linkedInConnected(LinkedInSessionConnected connected) {
+  public void linkedInConnected(LinkedInSessionConnected connected, Instant at) {
     if (Identity.findByIdOptional(connected.identityId()).isPresent()) {
       update(connected.identityId(), null, identity -> identity.linkedInConnected(connected));
     } else if (connected.identityName() != null) { // the connection started from a name
       Identity identity =
-          Identity.create(connected.identityId(), connected.identityName(), new ContactDetails());
+          Identity.create(
+              connected.identityId(),
+              connected.identityName(),
+              new ContactDetails(),
+              clock.instant());
       identity.linkedInConnected(connected);
       created(identity);
+    } else {
+      return; // deleted meanwhile: nothing to follow
     }
+    LinkedInConnection.connected(connected.identityId(), at, connected.rampUp());
   }
 
-  /** Its LinkedIn session ended: campaigns can no longer use the channel. */
-  public void linkedInDisconnected(UUID identityId) {
+  /** Its LinkedIn session ended {@code at}: campaigns can no longer use the channel. */
+  public void linkedInDisconnected(UUID identityId, Instant at) {
     if (Identity.findByIdOptional(identityId).isPresent()) {
       update(identityId, null, identity -> identity.linkedinConnected = false);
+      LinkedInConnection.disconnected(identityId, at);
     }
   }
 
@@ -228,16 +259,18 @@ public class IdentityService {
   }
 
   /**
-   * The organization's identities whose name contains {@code text} (any case, any accents),
-   * optionally only those with a connected LinkedIn account or email inbox.
+   * The organization's identities whose name holds each word of {@code text}, in any order (any
+   * case, accents or punctuation, see {@link SearchText}), optionally only those with a connected
+   * LinkedIn account or email inbox.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public <T> Page<T> search(IdentitySearch search, Function<Identity, T> view) {
     List<String> where = new ArrayList<>();
     Parameters parameters = new Parameters();
-    if (search.text() != null) {
-      where.add("searchName like :text escape '\\'");
-      parameters.and("text", "%" + escapeLike(Identity.searchable(search.text())) + "%");
+    List<String> words = search.text() == null ? List.of() : SearchText.words(search.text());
+    for (int i = 0; i < words.size(); i++) { // folded words hold no wildcard of like
+      where.add("searchName like :word" + i);
+      parameters.and("word" + i, "%" + words.get(i) + "%");
     }
     if (search.linkedinConnected() != null) {
       where.add("linkedinConnected = :linkedin");
@@ -258,7 +291,7 @@ public class IdentityService {
   private Identity update(UUID id, Long expectedVersion, Consumer<Identity> change) {
     Identity identity = current(id, expectedVersion);
     change.accept(identity);
-    identity.touch();
+    identity.touch(clock.instant());
     Identity.flush(); // bumps the version the event carries
     outbox.publishEvent(EventTypes.IDENTITY_UPDATED, tenant.orgId(), id, identity.snapshot());
     return identity;
@@ -293,9 +326,5 @@ public class IdentityService {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -28,7 +29,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 @ApplicationScoped
 public class PictureNormalizer {
 
-  public static final int MAX_BYTES = 5 * 1024 * 1024;
+  /** What the sizes in its answers count as a megabyte. */
+  private static final int MEGABYTE = 1024 * 1024;
+
+  public static final int MAX_BYTES = 5 * MEGABYTE;
   public static final int MAX_SIDE = 512;
   static final int MIN_SIDE = 32;
   static final int MAX_SOURCE_SIDE = 8_000;
@@ -44,7 +48,13 @@ public class PictureNormalizer {
       throw new ProblemException(
           Status.REQUEST_ENTITY_TOO_LARGE,
           "Picture too large",
-          "A picture may be at most 5 MB; this one is " + upload.length / (1024 * 1024) + " MB",
+          String.format(
+              Locale.ROOT,
+              "A picture may be at most %d MB (%,d bytes); this one is %.1f MB (%,d bytes)",
+              MAX_BYTES / MEGABYTE,
+              MAX_BYTES,
+              upload.length / (double) MEGABYTE,
+              upload.length),
           List.of());
     }
     boolean png = startsWith(upload, PNG);

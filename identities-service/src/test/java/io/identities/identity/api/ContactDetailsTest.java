@@ -10,6 +10,7 @@ import io.identities.backbone.testing.Tokens;
 import io.identities.identity.support.IdentityApi;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -108,6 +109,124 @@ class ContactDetailsTest {
         .then()
         .statusCode(200)
         .body("phone", nullValue());
+  }
+
+  @Test
+  void shouldPatchOnlyTheMembersThePatchNamesAndClearTheNullOnes() {
+    String id =
+        api.create(
+            """
+            {"name": "Ada", "firstName": "Ada", "lastName": "Lovelace", "jobTitle": "Analyst",
+             "email": "ada@example.com", "linkedinUrl": "https://www.linkedin.com/in/ada",
+             "meetingUrl": "https://cal.example.com/ada", "phone": "+44 20 7946 0958"}
+            """);
+    String before = api.etag(id);
+
+    patch(id, "{\"jobTitle\": \"Countess\", \"phone\": null}")
+        .then()
+        .statusCode(200)
+        .header("ETag", not(equalTo(before)))
+        .body("name", equalTo("Ada"))
+        .body("firstName", equalTo("Ada"))
+        .body("lastName", equalTo("Lovelace"))
+        .body("jobTitle", equalTo("Countess"))
+        .body("email", equalTo("ada@example.com"))
+        .body("linkedinUrl", equalTo("https://www.linkedin.com/in/ada"))
+        .body("meetingUrl", equalTo("https://cal.example.com/ada"))
+        .body("phone", nullValue());
+    patch(id, "{\"linkedinUrl\": \"es.linkedin.com/in/Ada-L/\", \"email\": \"  \"}")
+        .then()
+        .statusCode(200)
+        .body("linkedinUrl", equalTo("https://www.linkedin.com/in/ada-l")) // normalized as PUT does
+        .body("email", nullValue()) // blank: no value, as in PUT
+        .body("jobTitle", equalTo("Countess"));
+    patch(id, "{}")
+        .then()
+        .statusCode(200)
+        .body("meetingUrl", equalTo("https://cal.example.com/ada"));
+  }
+
+  @Test
+  void shouldRefuseAnInvalidPatchNamingTheFieldsAndWriteNothing() {
+    String id = api.create("{\"name\": \"Ada\", \"email\": \"ada@example.com\"}");
+    String etag = api.etag(id);
+
+    patch(
+            id,
+            "{\"email\": \"ada@\", \"meetingUrl\": \"javascript:alert(1)\", \"jobTitle\": \"CEO\"}")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", containsInAnyOrder("email", "meetingUrl"));
+    patch(id, "{\"role\": \"admin\"}")
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("role"));
+    patch(id, "{\"name\": null}") // and no first or last name to name it after
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("name"));
+    patch(id, "[\"name\"]").then().statusCode(400).contentType("application/problem+json");
+    api.request()
+        .contentType("application/json") // a merge patch is not a replacement
+        .body("{\"jobTitle\": \"CEO\"}")
+        .patch("/api/identities/{id}", id)
+        .then()
+        .statusCode(415);
+
+    api.request()
+        .get("/api/identities/{id}", id)
+        .then()
+        .header("ETag", equalTo(etag))
+        .body("email", equalTo("ada@example.com"))
+        .body("jobTitle", nullValue());
+  }
+
+  @Test
+  void shouldRefuseAStalePatchAndAStaleReplacementAlike() {
+    String id = api.createNamed("Ada");
+    String original = api.etag(id);
+    String current =
+        patch(id, "{\"jobTitle\": \"Analyst\"}", original)
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+
+    patch(id, "{\"jobTitle\": \"Someone else's\"}", original)
+        .then()
+        .statusCode(412)
+        .contentType("application/problem+json");
+    api.request()
+        .header("If-Match", original)
+        .body("{\"name\": \"Ada\", \"jobTitle\": \"Someone else's\"}")
+        .put("/api/identities/{id}", id)
+        .then()
+        .statusCode(412);
+    patch(id, "{\"jobTitle\": \"Countess\"}", "yesterday")
+        .then()
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("If-Match"));
+    api.request()
+        .get("/api/identities/{id}", id)
+        .then()
+        .header("ETag", equalTo(current))
+        .body("jobTitle", equalTo("Analyst"));
+  }
+
+  private Response patch(String id, String body) {
+    return api.request()
+        .contentType("application/merge-patch+json")
+        .body(body)
+        .patch("/api/identities/{id}", id);
+  }
+
+  private Response patch(String id, String body, String ifMatch) {
+    return api.request()
+        .contentType("application/merge-patch+json")
+        .header("If-Match", ifMatch)
+        .body(body)
+        .patch("/api/identities/{id}", id);
   }
 
   @Test

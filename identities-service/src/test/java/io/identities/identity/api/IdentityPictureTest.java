@@ -95,16 +95,21 @@ class IdentityPictureTest {
   }
 
   @Test
-  void shouldRefuseASixMegabytePicture() throws IOException {
+  void shouldRefuseASixMillionBytePictureSayingItsSize() throws IOException {
     String id = api.createNamed("Ada");
-    byte[] big = new byte[6 * 1024 * 1024];
+    byte[] big = new byte[6_000_000];
     new Random(1).nextBytes(big);
     System.arraycopy(image(64, 64, "png"), 0, big, 0, 8); // a PNG signature in front
 
     upload(id, big, "huge.png", "image/png")
         .then()
         .statusCode(413)
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .body(
+            "detail",
+            equalTo(
+                "A picture may be at most 5 MB (5,242,880 bytes); this one is 5.7 MB (6,000,000"
+                    + " bytes)"));
     api.request().get("/api/identities/{id}", id).then().body("pictureUrl", nullValue());
   }
 

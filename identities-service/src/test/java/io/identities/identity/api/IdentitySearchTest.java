@@ -31,8 +31,33 @@ class IdentitySearchTest {
     search("jose").body("items.name", containsInAnyOrder("José García", "Joséphine Baker"));
     search("GARC").body("items.name", contains("José García"));
     search("alvaro nu").body("items.name", contains("ÁLVARO Núñez"));
-    search("%_").body("items.name", contains("Grace 100%_sure"));
+    search("100%_sure").body("items.name", contains("Grace 100%_sure"));
+    search("gr_ce").body("total", equalTo(0)); // no wildcards
     search("nobody").body("total", equalTo(0));
+  }
+
+  @Test
+  void shouldFindNamesByLettersThatDoNotDecomposeAndWithoutTheirPunctuation() {
+    api.create("{\"firstName\": \"Łukasz\", \"lastName\": \"Żółć\"}");
+    api.create("{\"name\": \"Amélie L'Écuyer\"}");
+    api.create("{\"name\": \"Jørgen Strauß-Ærø\"}");
+
+    search("lukasz").body("items.name", contains("Łukasz Żółć"));
+    search("zolc").body("items.name", contains("Łukasz Żółć"));
+    search("lecuyer").body("items.name", contains("Amélie L'Écuyer"));
+    search("l'ecuyer").body("items.name", contains("Amélie L'Écuyer"));
+    search("jorgen strauss aero").body("items.name", contains("Jørgen Strauß-Ærø"));
+  }
+
+  @Test
+  void shouldMatchEveryWordOfTheQueryInAnyOrder() {
+    api.create("{\"name\": \"Ada Lovelace\"}");
+    api.create("{\"name\": \"Ada King\"}");
+
+    search("lovelace ada").body("items.name", contains("Ada Lovelace"));
+    search("  LOVE   ada ").body("items.name", contains("Ada Lovelace"));
+    search("ada").body("items.name", containsInAnyOrder("Ada Lovelace", "Ada King"));
+    search("ada babbage").body("total", equalTo(0));
   }
 
   @Test

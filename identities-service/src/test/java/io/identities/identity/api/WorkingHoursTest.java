@@ -1,8 +1,10 @@
 package io.identities.identity.api;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
@@ -92,5 +94,18 @@ class WorkingHoursTest {
         .statusCode(400);
 
     api.request().get("/api/identities/{id}", id).then().header("ETag", equalTo(etag));
+  }
+
+  @Test
+  void shouldSayAMissingTimeZoneIsRequired() {
+    String id = api.createNamed("Ada");
+
+    api.request()
+        .body("{\"week\": {\"MONDAY\": [{\"start\": \"09:00\", \"end\": \"18:00\"}]}}")
+        .put("/api/identities/{id}/working-hours", id)
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("timeZone"))
+        .body("errors[0].message", startsWith("required"));
   }
 }
