@@ -651,7 +651,7 @@ class ChartTest {
       Deployment deployment = named(objects, Deployment.class, service);
       String url =
           deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
-              .filter(v -> v.getName().equals("IDENTITIES_SHARE_LINKS_KEEPER_URL"))
+              .filter(v -> v.getName().equals("IDENTITIES_SHARE_LINK_KEEPER_URL"))
               .map(EnvVar::getValue)
               .findFirst()
               .orElse(null);

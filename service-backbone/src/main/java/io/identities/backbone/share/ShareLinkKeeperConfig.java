@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /** Where the share pages' services reach the keeper of share links (identities-service). */
-@ConfigMapping(prefix = "identities.share-links.keeper")
+@ConfigMapping(prefix = "identities.share-link-keeper")
 public interface ShareLinkKeeperConfig {
 
   /** identities-service's address inside the platform (not the public one). */

@@ -64,7 +64,7 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
           Map.entry("mp.jwt.verify.audiences", AUDIENCE),
           Map.entry("smallrye.jwt.sign.key.location", privateKey.toString()),
           Map.entry("identities.outbox.poll-interval", "1s"),
-          Map.entry("identities.share-links.keeper.url", ShareLinkKeeperStandIn.get().url()),
+          Map.entry("identities.share-link-keeper.url", ShareLinkKeeperStandIn.get().url()),
           Map.entry("identities.secrets.active-key", "test"),
           Map.entry("identities.secrets.keys", "test:" + randomKey()));
     } catch (IOException | SQLException | NoSuchAlgorithmException e) {
