@@ -41,6 +41,7 @@ final class LocalPlatform {
           "identities-e2e",
           Map.of(
               "LINKEDIN_GATEWAY_REPLICAS", "2",
+              "MAIL_SERVER_LOAD_MAILBOXES", "2",
               "LINKEDIN_ACTIONS_MINIMUM_GAP", "1s",
               "LINKEDIN_ACTIONS_MAXIMUM_GAP", "2s",
               "LINKEDIN_ACTIONS_INVITATION_CHECK_INTERVAL", "2s",

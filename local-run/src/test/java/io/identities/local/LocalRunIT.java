@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.identities.simulator.mail.LocalMailServer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.Flags;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -240,13 +242,125 @@ class LocalRunIT {
   }
 
   private static io.restassured.response.Response signIn(String url, String csrf, String password) {
+    return signIn(url, csrf, "sms@example.com", password);
+  }
+
+  private static io.restassured.response.Response signIn(
+      String url, String csrf, String email, String password) {
     return given()
         .cookie("share_csrf", csrf)
         .contentType("application/x-www-form-urlencoded")
         .formParam("csrf", csrf)
-        .formParam("email", "sms@example.com")
+        .formParam("email", email)
         .formParam("password", password)
         .post(url);
+  }
+
+  @Test
+  void shouldSpendAnUpdateLinkOnceWhicheverPageSpendsItAndWhenBothRace() throws Exception {
+    String id = client.createIdentity("Link Owner").then().statusCode(201).extract().path("id");
+    awaitFound(EMAIL + "/api/email/identities/" + id + "/inboxes");
+    awaitFound(LINKEDIN + "/api/linkedin/identities/" + id);
+    String address = LocalMailServer.loadMailbox(1);
+    String password = LocalMailServer.loadMailboxPassword(1);
+    String inbox = client.connectInbox(id, address, password);
+
+    // spent on the inbox page, the link no longer works on the LinkedIn page
+    String spent = linkAfterTheInboxStopped(id, inbox);
+    reconnect(spent, inbox, password)
+        .then()
+        .statusCode(200)
+        .body(containsString("connected again"));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> given().get(LINKEDIN + "/share/" + spent).statusCode() == 410);
+    given().get(LINKEDIN + "/share/" + spent).then().body(containsString("already been used"));
+
+    // both pages at once: exactly one spends it
+    String raced = linkAfterTheInboxStopped(id, inbox);
+    String csrf =
+        given()
+            .get(LINKEDIN + "/share/" + raced)
+            .then()
+            .statusCode(200)
+            .extract()
+            .cookie("share_csrf");
+    var onLinkedIn =
+        CompletableFuture.supplyAsync(
+            () ->
+                signIn(
+                    LINKEDIN + "/share/" + raced,
+                    csrf,
+                    "ada+link-owner@example.com",
+                    "correct horse battery"));
+    var onInbox = CompletableFuture.supplyAsync(() -> reconnect(raced, inbox, password));
+    boolean linkedInConnected =
+        onLinkedIn.get().statusCode() == 200
+            && onLinkedIn.get().asString().contains("Your LinkedIn account is connected");
+    boolean inboxConnected =
+        onInbox.get().statusCode() == 200 && onInbox.get().asString().contains("connected again");
+    assertEquals(
+        1,
+        (linkedInConnected ? 1 : 0) + (inboxConnected ? 1 : 0),
+        () ->
+            "LinkedIn page: "
+                + onLinkedIn.join().statusCode()
+                + ", inbox page: "
+                + onInbox.join().statusCode());
+    assertEquals(
+        linkedInConnected ? "CONNECTED" : "NOT_CONNECTED",
+        given()
+            .auth()
+            .oauth2(token)
+            .get(LINKEDIN + "/api/linkedin/identities/" + id)
+            .then()
+            .extract()
+            .path("status"));
+    assertEquals(
+        inboxConnected ? "CONNECTED" : "DISCONNECTED",
+        given()
+            .auth()
+            .oauth2(token)
+            .get(EMAIL + "/api/email/identities/" + id + "/inboxes")
+            .then()
+            .extract()
+            .path("[0].status"));
+  }
+
+  /** Disconnects the inbox and makes the identity's update link; answers its token. */
+  private static String linkAfterTheInboxStopped(String identity, String inbox) {
+    given()
+        .auth()
+        .oauth2(token)
+        .delete(EMAIL + "/api/email/identities/" + identity + "/inboxes/" + inbox + "/connection")
+        .then()
+        .statusCode(200);
+    String url =
+        given()
+            .auth()
+            .oauth2(token)
+            .post(IDENTITIES + "/api/identities/" + identity + "/share-links")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("url");
+    String link = url.substring(url.lastIndexOf('/') + 1);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> given().get(EMAIL + "/share/email/" + link).statusCode() == 200);
+    return link;
+  }
+
+  /** The inbox page's form: the inbox's password again. */
+  private static io.restassured.response.Response reconnect(
+      String token, String inbox, String password) {
+    String csrf = given().get(EMAIL + "/share/email/" + token).getCookie("share_csrf");
+    return given()
+        .cookie("share_csrf", csrf)
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("csrf", csrf)
+        .formParam("password", password)
+        .post(EMAIL + "/share/email/" + token + "/inboxes/" + inbox);
   }
 
   /** Not in any row of any table of the four services' databases, nor in their logs. */
