@@ -157,7 +157,7 @@ class LinkedInActionsIT {
                     && waitingFor(identity, invitations, tomorrow) == 7);
     List<String> received =
         given()
-            .get(SIMULATOR + "/simulator/accounts/ada@example.com/invitations")
+            .get(SIMULATOR + "/simulator/accounts/ada+replicas@example.com/invitations")
             .then()
             .statusCode(200)
             .extract()

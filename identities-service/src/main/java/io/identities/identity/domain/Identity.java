@@ -11,7 +11,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.DayOfWeek;
@@ -42,7 +41,10 @@ public class Identity extends PanacheEntityBase {
   @Column(name = "search_name", nullable = false)
   String searchName;
 
-  @Embedded public ContactDetails contact = new ContactDetails();
+  /**
+   * Null when every detail is (Hibernate loads such an embeddable as null): see {@link #contact()}.
+   */
+  @Embedded ContactDetails contact = new ContactDetails();
 
   @Embedded public LinkedInSettings linkedin = LinkedInSettings.recommended();
 
@@ -119,7 +121,7 @@ public class Identity extends PanacheEntityBase {
    * left empty (spec 3: "populated automatically"), and the account's Sales Navigator is known.
    */
   void linkedInConnected(LinkedInSessionConnected profile) {
-    ContactDetails filled = contact;
+    ContactDetails filled = contact();
     filled.firstName = orElse(filled.firstName, profile.firstName());
     filled.lastName = orElse(filled.lastName, profile.lastName());
     filled.jobTitle = orElse(filled.jobTitle, profile.headline());
@@ -139,13 +141,12 @@ public class Identity extends PanacheEntityBase {
   }
 
   /**
-   * Hibernate loads an embeddable whose columns are all null as null: no details is empty details.
+   * Its contact details, empty when it has none. Hibernate loads an embeddable whose columns are
+   * all null as null; replacing that null when loading would make every identity without details
+   * look changed, written (and its version raised) by any transaction that merely read it.
    */
-  @PostLoad
-  void noNullDetails() {
-    if (contact == null) {
-      contact = new ContactDetails();
-    }
+  public ContactDetails contact() {
+    return contact != null ? contact : new ContactDetails();
   }
 
   void touch(Instant now) {

@@ -82,7 +82,7 @@ public class IdentityService {
         id,
         expectedVersion,
         identity -> {
-          Description changed = change.apply(new Description(identity.name, identity.contact));
+          Description changed = change.apply(new Description(identity.name, identity.contact()));
           identity.describe(requireName(changed.name(), changed.contact()), changed.contact());
         });
   }

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.identities.backbone.testing.LocalInfrastructure;
 import io.identities.backbone.testing.Tokens;
@@ -66,6 +67,19 @@ class ContactDetailsTest {
         .then()
         .statusCode(400)
         .body("errors.field", containsInAnyOrder("name"));
+  }
+
+  @Test
+  void shouldLeaveAnIdentityWithoutDetailsUnwrittenWhenItIsOnlyRead() {
+    // an identity without contact details used to be written by every transaction that read it
+    // (its version raised), so a stale If-Match, or a clash with a concurrent update, followed
+    String id = api.createNamed("Only a name");
+    String original = api.etag(id);
+
+    api.request().get("/api/identities/" + id).then().statusCode(200);
+    api.request().post("/api/identities/" + id + "/share-links").then().statusCode(201);
+
+    assertEquals(original, api.etag(id));
   }
 
   @Test
