@@ -1,6 +1,7 @@
 package io.identities.local;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.BufferedReader;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -126,6 +128,7 @@ final class LocalPlatform {
   }
 
   private void start() throws Exception {
+    forgetEarlierRuns();
     ProcessBuilder builder =
         new ProcessBuilder("bash", "run", "--no-build")
             .directory(new File(".").getAbsoluteFile())
@@ -140,6 +143,32 @@ final class LocalPlatform {
     CompletableFuture<String> printedToken = CompletableFuture.supplyAsync(this::readToken);
     token = printedToken.get(300, TimeUnit.SECONDS);
     assertNotNull(token, () -> "the run command printed no token:\n" + output);
+  }
+
+  /**
+   * Drops the run's databases and virtual host, which an earlier run on this machine left behind:
+   * each run starts as a new platform does (a LinkedIn account an earlier run connected, say, is
+   * not another identity's here).
+   */
+  private void forgetEarlierRuns() throws Exception {
+    for (String service :
+        List.of("identities_service", "linkedin_gateway", "email_gateway", "warmup_service")) {
+      command(
+          "psql",
+          "-h",
+          "127.0.0.1",
+          "-U",
+          "postgres",
+          "-qc",
+          "drop database if exists \"" + service + databaseSuffix + "\" with (force)");
+    }
+    command("bash", "-c", "rabbitmqctl -q delete_vhost '" + virtualHost + "' || true");
+  }
+
+  private static void command(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), () -> String.join(" ", command) + ": " + output);
   }
 
   /** Stops the platform as Ctrl-C would: the script stops the services itself. */
