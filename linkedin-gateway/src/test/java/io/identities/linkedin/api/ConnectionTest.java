@@ -594,16 +594,7 @@ class ConnectionTest {
   }
 
   private long identitiesNamed(String name) {
-    return QuarkusTransaction.requiringNew()
-        .call(
-            () ->
-                ((Number)
-                        entityManager
-                            .createNativeQuery(
-                                "select count(*) from linkedin_identity where name = ?1")
-                            .setParameter(1, name)
-                            .getSingleResult())
-                    .longValue());
+    return KnownIdentities.named(entityManager, name);
   }
 
   private String sealedSessionOrNull() {
