@@ -13,6 +13,8 @@ import io.identities.warmup.support.StripeSimulatorResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,14 +31,18 @@ class QueueConsumersTest {
 
   @Test
   void shouldCountAConsumerOfAnotherDeploymentOnItsQueueAndForgetItWhenItLeaves() throws Exception {
-    assertEquals(0, consumers.unexpected());
-
     ConnectionFactory factory = new ConnectionFactory();
     factory.setHost("127.0.0.1");
     factory.setPort(LocalInfrastructure.rabbitMqPort());
     factory.setVirtualHost(LocalInfrastructure.virtualHost());
     try (Connection stranger = factory.newConnection("another-platform");
         Channel channel = stranger.createChannel()) {
+      // the service's own consumer subscribes once it has started: counted only when it is there
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> channel.queueDeclarePassive(topology.queue()).getConsumerCount() >= 1);
+      assertEquals(0, consumers.unexpected());
+
       channel.basicQos(1);
       String tag = channel.basicConsume(topology.queue(), false, new DefaultConsumer(channel) {});
 
