@@ -16,6 +16,7 @@ import java.util.UUID;
  */
 public record InboxView(
     UUID id,
+    UUID identityId,
     String address,
     MailProvider provider,
     InboxStatus status,
@@ -33,6 +34,7 @@ public record InboxView(
   static InboxView of(Inbox inbox, InboxLoad.Load load) {
     return new InboxView(
         inbox.id,
+        inbox.identityId,
         inbox.address,
         inbox.provider,
         inbox.status,

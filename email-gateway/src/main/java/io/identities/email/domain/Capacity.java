@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What each inbox of an identity has used of its limits: sends reserved since the start of the
@@ -22,6 +23,7 @@ public final class Capacity {
   static final Duration HOUR = Duration.ofHours(1);
 
   private final EmailIdentity identity;
+  private final Collection<UUID> inboxes;
   private final Instant now;
   private final Instant dayStart;
   private final Map<UUID, Long> today = new HashMap<>();
@@ -29,22 +31,59 @@ public final class Capacity {
 
   public Capacity(
       EntityManager entityManager, EmailIdentity identity, Collection<UUID> inboxes, Instant now) {
+    this(identity, inboxes, now);
+    read(entityManager, List.of(this), now);
+  }
+
+  private Capacity(EmailIdentity identity, Collection<UUID> inboxes, Instant now) {
     this.identity = identity;
+    this.inboxes = inboxes;
     this.now = now;
     ZoneId zone = ZoneId.of(identity.timeZone);
     this.dayStart = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-    if (inboxes.isEmpty()) {
+  }
+
+  /**
+   * The capacity of several identities' inboxes, by identity id, read in two queries whatever their
+   * number.
+   */
+  static Map<UUID, Capacity> of(
+      EntityManager entityManager,
+      Map<EmailIdentity, ? extends Collection<UUID>> inboxes,
+      Instant now) {
+    List<Capacity> capacities =
+        inboxes.entrySet().stream()
+            .map(identity -> new Capacity(identity.getKey(), identity.getValue(), now))
+            .toList();
+    read(entityManager, capacities, now);
+    return capacities.stream()
+        .collect(Collectors.toMap(capacity -> capacity.identity.identityId, capacity -> capacity));
+  }
+
+  /** Reads the reservations of the capacities' inboxes, each since its own identity's day start. */
+  private static void read(EntityManager entityManager, List<Capacity> capacities, Instant now) {
+    Map<UUID, Capacity> byInbox = new HashMap<>();
+    capacities.forEach(capacity -> capacity.inboxes.forEach(inbox -> byInbox.put(inbox, capacity)));
+    if (byInbox.isEmpty()) {
       return;
     }
-    entityManager
-        .createQuery(
-            "select s.inboxId, count(s) from Send s where s.inboxId in :inboxes"
-                + " and s.reservedAt >= :dayStart group by s.inboxId",
-            Object[].class)
-        .setParameter("inboxes", inboxes)
-        .setParameter("dayStart", dayStart)
-        .getResultList()
-        .forEach(row -> today.put((UUID) row[0], (Long) row[1]));
+    List<UUID> inboxes = List.copyOf(byInbox.keySet());
+    List<?> today =
+        entityManager
+            .createNativeQuery(
+                "select s.inbox_id, count(*) from email_send s"
+                    + " join unnest(:inboxes, :dayStarts) as day (inbox_id, starts_at)"
+                    + " on s.inbox_id = day.inbox_id and s.reserved_at >= day.starts_at"
+                    + " group by s.inbox_id")
+            .setParameter("inboxes", inboxes.toArray(UUID[]::new))
+            .setParameter(
+                "dayStarts",
+                inboxes.stream().map(inbox -> byInbox.get(inbox).dayStart).toArray(Instant[]::new))
+            .getResultList();
+    for (Object counted : today) {
+      Object[] row = (Object[]) counted;
+      byInbox.get((UUID) row[0]).today.put((UUID) row[0], ((Number) row[1]).longValue());
+    }
     entityManager
         .createQuery(
             "select s.inboxId, s.reservedAt from Send s where s.inboxId in :inboxes"
@@ -55,7 +94,9 @@ public final class Capacity {
         .getResultList()
         .forEach(
             row ->
-                lastHour
+                byInbox
+                    .get((UUID) row[0])
+                    .lastHour
                     .computeIfAbsent((UUID) row[0], inbox -> new ArrayList<>())
                     .add((Instant) row[1]));
   }

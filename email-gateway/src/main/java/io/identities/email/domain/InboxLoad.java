@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,24 +33,40 @@ public class InboxLoad {
   public record Load(
       long sentToday, int dailyLimit, long sentThisHour, int hourlyLimit, Instant nextSlot) {}
 
-  public Map<UUID, Load> of(EmailIdentity identity, List<Inbox> inboxes) {
-    Instant now = clock.instant();
-    Capacity capacity =
-        new Capacity(
-            entityManager, identity, inboxes.stream().map(inbox -> inbox.id).toList(), now);
+  /**
+   * The load of each of {@code inboxes} (by inbox id), inboxes of {@code identities}: read in a few
+   * queries whatever their number.
+   */
+  public Map<UUID, Load> of(Collection<EmailIdentity> identities, List<Inbox> inboxes) {
+    Map<UUID, EmailIdentity> byId =
+        identities.stream()
+            .collect(Collectors.toMap(identity -> identity.identityId, identity -> identity));
+    Map<UUID, Capacity> capacities =
+        Capacity.of(
+            entityManager,
+            inboxes.stream()
+                .collect(
+                    Collectors.groupingBy(
+                        inbox -> byId.get(inbox.identityId),
+                        Collectors.mapping(inbox -> inbox.id, Collectors.toList()))),
+            clock.instant());
     return inboxes.stream()
         .collect(
             Collectors.toMap(
                 inbox -> inbox.id,
                 inbox ->
-                    new Load(
-                        capacity.of(inbox.id).today(),
-                        identity.dailyLimitPerInbox,
-                        capacity.of(inbox.id).lastHour(),
-                        identity.hourlyLimitPerInbox,
-                        inbox.status == InboxStatus.CONNECTED
-                            ? nextSlot(identity, capacity.nextSlot(inbox.id))
-                            : null)));
+                    load(byId.get(inbox.identityId), capacities.get(inbox.identityId), inbox)));
+  }
+
+  private static Load load(EmailIdentity identity, Capacity capacity, Inbox inbox) {
+    return new Load(
+        capacity.of(inbox.id).today(),
+        identity.dailyLimitPerInbox,
+        capacity.of(inbox.id).lastHour(),
+        identity.hourlyLimitPerInbox,
+        inbox.status == InboxStatus.CONNECTED
+            ? nextSlot(identity, capacity.nextSlot(inbox.id))
+            : null);
   }
 
   private static Instant nextSlot(EmailIdentity identity, Instant slot) {

@@ -9,6 +9,7 @@ import io.identities.email.mail.MailFailure;
 import io.identities.email.mail.MailServers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -129,10 +130,28 @@ public class InboxService {
           EmailIdentity identity =
               EmailIdentity.<EmailIdentity>findByIdOptional(identityId)
                   .orElseThrow(() -> ProblemException.notFound("Identity", identityId));
-          List<Inbox> inboxes = Inbox.list("identityId = ?1 order by createdAt", identityId);
-          Map<UUID, InboxLoad.Load> loads = load.of(identity, inboxes);
-          return inboxes.stream().map(inbox -> new InboxState(inbox, loads.get(inbox.id))).toList();
+          return states(
+              List.of(identity), Inbox.list("identityId = ?1 order by createdAt", identityId));
         });
+  }
+
+  /**
+   * The inboxes of those identities, in their order, each identity's by address; an id of no
+   * identity of the organization has none. Read in a few queries however many identities there are.
+   */
+  public List<InboxState> inboxes(List<UUID> identityIds) {
+    return inTransaction(
+        () ->
+            states(
+                EmailIdentity.list("identityId in ?1", identityIds),
+                Inbox.<Inbox>list("identityId in ?1 order by address", identityIds).stream()
+                    .sorted(Comparator.comparing(inbox -> identityIds.indexOf(inbox.identityId)))
+                    .toList()));
+  }
+
+  private List<InboxState> states(List<EmailIdentity> identities, List<Inbox> inboxes) {
+    Map<UUID, InboxLoad.Load> loads = load.of(identities, inboxes);
+    return inboxes.stream().map(inbox -> new InboxState(inbox, loads.get(inbox.id))).toList();
   }
 
   /** Disconnects an inbox: its credentials are forgotten, it sends nothing more. */

@@ -8,6 +8,7 @@ import io.identities.backbone.api.Versions;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.tenant.Roles;
 import io.identities.identity.domain.Identity;
+import io.identities.identity.domain.IdentityFilter;
 import io.identities.identity.domain.IdentitySearch;
 import io.identities.identity.domain.IdentityService;
 import jakarta.annotation.security.RolesAllowed;
@@ -139,7 +140,8 @@ public class IdentityResource {
   @GET
   @Operation(summary = "Search the organization's identities by name, one page at a time")
   public Page<IdentityView> search(
-      @QueryParam("q") @Size(max = 120) String text,
+      @QueryParam("q") @Size(max = IdentityFilter.MAX_TEXT)
+          String q, // a refusal names it by this name
       @QueryParam("linkedinConnected") Boolean linkedinConnected,
       @QueryParam("emailConnected") Boolean emailConnected,
       @QueryParam("sort")
@@ -150,9 +152,9 @@ public class IdentityResource {
           String sort,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-    String query = text == null || text.isBlank() ? null : text;
     return identities.search(
-        new IdentitySearch(query, linkedinConnected, emailConnected, sort, page, size),
+        new IdentitySearch(
+            new IdentityFilter(q, linkedinConnected, emailConnected), sort, page, size),
         IdentityView::of);
   }
 

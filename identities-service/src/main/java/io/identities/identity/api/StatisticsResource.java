@@ -1,25 +1,33 @@
 package io.identities.identity.api;
 
+import io.identities.backbone.api.IdentityIdList;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.tenant.Roles;
+import io.identities.identity.domain.IdentityFilter;
 import io.identities.identity.stats.Period;
 import io.identities.identity.stats.Statistics;
 import io.identities.identity.stats.StatisticsService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The dashboard's performance cards (spec 1). */
+/**
+ * The dashboard's performance cards (spec 1), for the organization or the identities its search
+ * keeps, and its list of identities with their own.
+ */
 @Path("/api/identities")
 @RolesAllowed(Roles.MEMBER)
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -37,7 +45,10 @@ public class StatisticsResource {
   @GET
   @Path("/stats")
   @Operation(
-      summary = "The organization's connections, messages, replies and bounce rate over a period")
+      summary = "The organization's connections, messages, replies and bounce rate over a period",
+      description =
+          "With q, linkedinConnected or emailConnected, those of the identities that GET"
+              + " /api/identities lists for the same parameters (every page), together.")
   public StatisticsView ofOrganization(
       @QueryParam("period")
           @Parameter(description = "today (default), yesterday, last7days, last30days")
@@ -47,9 +58,27 @@ public class StatisticsResource {
       @QueryParam("to") @Parameter(description = "last day, inclusive") String to,
       @QueryParam("tz")
           @Parameter(description = "IANA time zone the days are counted in (default UTC)")
-          String tz) {
+          String tz,
+      @QueryParam("q")
+          @Size(max = IdentityFilter.MAX_TEXT)
+          @Parameter(
+              description =
+                  "only identities whose name holds each of these words, in any order, any case,"
+                      + " accents or punctuation, as the list's q")
+          String q, // a refusal names it by this name
+      @QueryParam("linkedinConnected")
+          @Parameter(
+              description =
+                  "only identities with (true) or without (false) a connected LinkedIn account")
+          Boolean linkedinConnected,
+      @QueryParam("emailConnected")
+          @Parameter(
+              description = "only identities with (true) or without (false) a connected inbox")
+          Boolean emailConnected) {
     return StatisticsView.of(
-        statistics.ofOrganization(Period.resolve(period, from, to, tz, clock.instant())));
+        statistics.ofOrganization(
+            new IdentityFilter(q, linkedinConnected, emailConnected),
+            Period.resolve(period, from, to, tz, clock.instant())));
   }
 
   @GET
@@ -66,20 +95,46 @@ public class StatisticsResource {
         statistics.ofIdentity(id, Period.resolve(period, from, to, tz, clock.instant())));
   }
 
+  @GET
+  @Path("/stats/by-identity")
+  @Operation(
+      summary = "Each identity's connections, messages, replies and bounce rate over a period",
+      description =
+          "In the order of the ids given, each the same as its own /{id}/stats; ids that are not"
+              + " identities of the organization are left out.")
+  public StatisticsByIdentityView byIdentity(
+      @QueryParam("ids")
+          @Parameter(
+              description =
+                  "1 to "
+                      + IdentityIdList.MAX
+                      + " identity ids, comma-separated or the parameter repeated")
+          List<String> ids,
+      @QueryParam("period") String period,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("tz") String tz) {
+    List<UUID> identityIds = IdentityIdList.parse("ids", ids);
+    Period resolved = Period.resolve(period, from, to, tz, clock.instant());
+    return new StatisticsByIdentityView(
+        PeriodView.of(resolved),
+        statistics.ofIdentities(identityIds, resolved).entrySet().stream()
+            .map(each -> IdentityStatisticsView.of(each.getKey(), each.getValue()))
+            .toList());
+  }
+
   /** The metrics with the period they cover, as local days and as instants. */
   public record StatisticsView(
       PeriodView period,
       Statistics.Connections connections,
       Statistics.Messages messages,
       long replied,
-      java.math.BigDecimal bounceRate,
+      BigDecimal bounceRate,
       Statistics.Emails emails) {
 
     static StatisticsView of(Statistics s) {
-      Period p = s.period();
       return new StatisticsView(
-          new PeriodView(
-              p.from().toString(), p.to().toString(), p.zone().getId(), p.start(), p.end()),
+          PeriodView.of(s.period()),
           s.connections(),
           s.messages(),
           s.replied(),
@@ -91,5 +146,29 @@ public class StatisticsResource {
   /**
    * A period: its first and last local day, its zone, and the instants it spans (end exclusive).
    */
-  public record PeriodView(String from, String to, String timeZone, Instant start, Instant end) {}
+  public record PeriodView(String from, String to, String timeZone, Instant start, Instant end) {
+
+    static PeriodView of(Period p) {
+      return new PeriodView(
+          p.from().toString(), p.to().toString(), p.zone().getId(), p.start(), p.end());
+    }
+  }
+
+  /** The period, and each identity's metrics over it. */
+  public record StatisticsByIdentityView(PeriodView period, List<IdentityStatisticsView> items) {}
+
+  /** One identity's metrics, as {@link StatisticsView} has them. */
+  public record IdentityStatisticsView(
+      UUID identityId,
+      Statistics.Connections connections,
+      Statistics.Messages messages,
+      long replied,
+      BigDecimal bounceRate,
+      Statistics.Emails emails) {
+
+    static IdentityStatisticsView of(UUID identityId, Statistics s) {
+      return new IdentityStatisticsView(
+          identityId, s.connections(), s.messages(), s.replied(), s.bounceRate(), s.emails());
+    }
+  }
 }

@@ -11,7 +11,6 @@ import io.identities.backbone.problem.Problem;
 import io.identities.backbone.problem.ProblemException;
 import io.identities.backbone.schedule.WorkingHours;
 import io.identities.backbone.tenant.TenantContext;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -20,9 +19,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -258,34 +259,47 @@ public class IdentityService {
         .orElseThrow(() -> ProblemException.notFound("Identity", id));
   }
 
+  /** Those of {@code ids} that are the organization's identities, in their order, once each. */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public List<UUID> ofOrganization(List<UUID> ids) {
+    Set<UUID> known =
+        Set.copyOf(
+            Identity.getEntityManager()
+                .createQuery("select id from Identity where id in :ids", UUID.class)
+                .setParameter("ids", ids)
+                .getResultList());
+    return ids.stream().distinct().filter(known::contains).toList();
+  }
+
   /**
-   * The organization's identities whose name holds each word of {@code text}, in any order (any
-   * case, accents or punctuation, see {@link SearchText}), optionally only those with a connected
-   * LinkedIn account or email inbox.
+   * A page of the organization's identities that the search's filter keeps: those whose name holds
+   * each word of its text, in any order (any case, accents or punctuation, see {@link SearchText}),
+   * optionally only those with a connected LinkedIn account or email inbox.
    */
   @Transactional(Transactional.TxType.SUPPORTS)
   public <T> Page<T> search(IdentitySearch search, Function<Identity, T> view) {
-    List<String> where = new ArrayList<>();
-    Parameters parameters = new Parameters();
-    List<String> words = search.text() == null ? List.of() : SearchText.words(search.text());
-    for (int i = 0; i < words.size(); i++) { // folded words hold no wildcard of like
-      where.add("searchName like :word" + i);
-      parameters.and("word" + i, "%" + words.get(i) + "%");
-    }
-    if (search.linkedinConnected() != null) {
-      where.add("linkedinConnected = :linkedin");
-      parameters.and("linkedin", search.linkedinConnected());
-    }
-    if (search.emailConnected() != null) {
-      where.add("emailConnected = :email");
-      parameters.and("email", search.emailConnected());
-    }
+    IdentityFilter.Conditions conditions = search.filter().onEntity();
     Sort sort = search.sort();
     var query =
-        where.isEmpty()
+        conditions.where().isEmpty()
             ? Identity.<Identity>findAll(sort)
-            : Identity.<Identity>find(String.join(" and ", where), sort, parameters);
+            : Identity.<Identity>find(conditions.where(), sort, conditions.parameters());
     return Page.of(query, search.page(), search.size(), view);
+  }
+
+  /**
+   * The organization's identities that {@code filter} keeps, every one the search would page
+   * through, as SQL for queries over them.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public IdentityIds matching(IdentityFilter filter) {
+    IdentityFilter.Conditions conditions = filter.onTable();
+    Map<String, Object> parameters = new HashMap<>(conditions.parameters());
+    parameters.put("org", tenant.orgId());
+    return new IdentityIds(
+        "select id from identity where org_id = :org"
+            + (conditions.where().isEmpty() ? "" : " and " + conditions.where()),
+        parameters);
   }
 
   private Identity update(UUID id, Long expectedVersion, Consumer<Identity> change) {

@@ -1,12 +1,15 @@
 package io.identities.identity.stats;
 
+import io.identities.identity.domain.IdentityIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -64,29 +67,64 @@ public class ActivityCounters {
   /** The organization's activity in the period. */
   public Totals ofOrganization(String orgId, Period period) {
     return totals(
-        "select "
-            + COLUMNS
-            + " from org_activity where org_id = ?1 and bucket >= ?2 and bucket < ?3",
-        List.of(orgId, period.start(), period.end()));
+        (Object[])
+            query(
+                    "select "
+                        + COLUMNS
+                        + " from org_activity where org_id = ?1 and bucket >= ?2 and bucket < ?3",
+                    List.of(orgId, period.start(), period.end()))
+                .getSingleResult(),
+        0);
   }
 
-  /** One identity's activity in the period. */
-  public Totals ofIdentity(String orgId, UUID identityId, Period period) {
+  /**
+   * Each identity's activity in the period, by identity; one without activity in it is left out.
+   */
+  public Map<UUID, Totals> ofIdentities(String orgId, IdentityIds identities, Period period) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        identityActivity("identity_id, ", orgId, identities, period, " group by identity_id")
+            .getResultList();
+    return rows.stream().collect(Collectors.toMap(row -> (UUID) row[0], row -> totals(row, 1)));
+  }
+
+  /** The identities' activity in the period, together. */
+  public Totals together(String orgId, IdentityIds identities, Period period) {
     return totals(
-        "select "
-            + COLUMNS
-            + " from identity_activity"
-            + " where org_id = ?1 and identity_id = ?2 and bucket >= ?3 and bucket < ?4",
-        List.of(orgId, identityId, period.start(), period.end()));
+        (Object[]) identityActivity("", orgId, identities, period, "").getSingleResult(), 0);
   }
 
-  private Totals totals(String sql, List<Object> parameters) {
-    var query = entityManager.createNativeQuery(sql);
+  private Query identityActivity(
+      String select, String orgId, IdentityIds identities, Period period, String grouping) {
+    return identities
+        .bind(
+            entityManager.createNativeQuery(
+                "select "
+                    + select
+                    + COLUMNS
+                    + " from identity_activity where org_id = :org and identity_id in ("
+                    + identities.sql()
+                    + ") and bucket >= :start and bucket < :end"
+                    + grouping))
+        .setParameter("org", orgId)
+        .setParameter("start", period.start())
+        .setParameter("end", period.end());
+  }
+
+  private Query query(String sql, List<Object> parameters) {
+    Query query = entityManager.createNativeQuery(sql);
     for (int i = 0; i < parameters.size(); i++) {
       query.setParameter(i + 1, parameters.get(i));
     }
-    Object[] row = (Object[]) query.getSingleResult();
-    long[] counts = Arrays.stream(row).mapToLong(value -> ((Number) value).longValue()).toArray();
+    return query;
+  }
+
+  /** The counts of {@code row}, from its column {@code first} on. */
+  private static Totals totals(Object[] row, int first) {
+    long[] counts =
+        Arrays.stream(row, first, row.length)
+            .mapToLong(value -> ((Number) value).longValue())
+            .toArray();
     return new Totals(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
   }
 
@@ -103,5 +141,9 @@ public class ActivityCounters {
       long messagesSent,
       long emailsSent,
       long emailsReplied,
-      long emailsBounced) {}
+      long emailsBounced) {
+
+    /** A period without activity. */
+    static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0);
+  }
 }

@@ -5,6 +5,7 @@ import io.identities.backbone.problem.ProblemException;
 import io.identities.backbone.tenant.Roles;
 import io.identities.linkedin.actions.ActionService;
 import io.identities.linkedin.domain.ConnectionService;
+import io.identities.linkedin.domain.LinkedInIdentities;
 import io.identities.linkedin.domain.LinkedInIdentity;
 import io.identities.linkedin.domain.OutboundProxies;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,10 +20,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,14 +37,35 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LinkedInIdentityResource {
 
   private final ConnectionService connections;
+  private final LinkedInIdentities identities;
   private final OutboundProxies proxies;
   private final ActionService actions;
 
   LinkedInIdentityResource(
-      ConnectionService connections, OutboundProxies proxies, ActionService actions) {
+      ConnectionService connections,
+      LinkedInIdentities identities,
+      OutboundProxies proxies,
+      ActionService actions) {
     this.connections = connections;
+    this.identities = identities;
     this.proxies = proxies;
     this.actions = actions;
+  }
+
+  @GET
+  @Operation(
+      summary = "Several identities' LinkedIn state at once, for a dashboard's badges",
+      description =
+          "Up to 100 identities of the organization, in the order asked: state, profile, Sales"
+              + " Navigator, connection time, restriction and held invitations, without today's"
+              + " usage. Ids the gateway does not know in the organization are left out.")
+  public Summaries list(
+      @QueryParam("ids")
+          @Parameter(
+              description =
+                  "1 to 100 identity ids, comma-separated (ids=a,b) or repeated (ids=a&ids=b)")
+          List<String> ids) {
+    return new Summaries(identities.listed(ids).stream().map(LinkedInIdentitySummary::of).toList());
   }
 
   @GET
@@ -105,6 +130,9 @@ public class LinkedInIdentityResource {
   private LinkedInIdentityView view(LinkedInIdentity identity) {
     return LinkedInIdentityView.of(identity, actions.usage(identity));
   }
+
+  /** The identities asked for that the gateway knows in the organization. */
+  public record Summaries(List<LinkedInIdentitySummary> items) {}
 
   /** A country of the pool, or a proxy's address and credentials; the password is never shown. */
   public record ProxyRequest(

@@ -4,7 +4,6 @@ import io.identities.backbone.problem.Problem;
 import io.identities.backbone.problem.ProblemException;
 import io.identities.backbone.tenant.Roles;
 import io.identities.warmup.domain.OrderService;
-import io.identities.warmup.domain.WarmupConfig;
 import io.identities.warmup.domain.WarmupInbox;
 import io.identities.warmup.domain.WarmupOrder;
 import io.identities.warmup.payment.PaymentConfig;
@@ -40,13 +39,11 @@ public class WarmupResource {
 
   private final OrderService orders;
   private final PaymentConfig price;
-  private final WarmupConfig warmup;
   private final Progress progress;
 
-  WarmupResource(OrderService orders, PaymentConfig price, WarmupConfig warmup, Progress progress) {
+  WarmupResource(OrderService orders, PaymentConfig price, Progress progress) {
     this.orders = orders;
     this.price = price;
-    this.warmup = warmup;
     this.progress = progress;
   }
 
@@ -62,10 +59,9 @@ public class WarmupResource {
     return WarmupView.of(
         identityId,
         latest,
-        running ? progress.days(latest) : warmup.days(),
+        progress.standing(latest, now),
         OrderView.Price.of(price.priceCents(), price.currency()),
         connected.size(),
-        running ? progress.day(latest, now) : null,
         running ? progress.today(latest, connected, now) : List.of());
   }
 

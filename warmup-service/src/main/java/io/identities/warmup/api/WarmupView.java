@@ -3,6 +3,7 @@ package io.identities.warmup.api;
 import io.identities.warmup.domain.WarmupOrder;
 import io.identities.warmup.placement.Reputation.DayScore;
 import io.identities.warmup.plan.Progress.InboxToday;
+import io.identities.warmup.plan.Progress.Standing;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -50,16 +51,15 @@ public record WarmupView(
       List<DayScore> history) {}
 
   /**
-   * @param day null unless the warm-up runs
+   * @param standing its day (while it runs) of its days
    * @param today while it runs, each inbox's day
    */
   static WarmupView of(
       UUID identityId,
       WarmupOrder latest,
-      int days,
+      Standing standing,
       OrderView.Price price,
       long connectedInboxes,
-      Integer day,
       List<InboxToday> today) {
     if (latest == null) {
       return new WarmupView(
@@ -69,7 +69,7 @@ public record WarmupView(
           null,
           null,
           null,
-          days,
+          standing.days(),
           null,
           null,
           price,
@@ -96,8 +96,8 @@ public record WarmupView(
         latest.stateReason,
         latest.ready,
         latest.warning,
-        day,
-        days,
+        standing.day(),
+        standing.days(),
         latest.startedAt,
         latest.endsAt,
         price,

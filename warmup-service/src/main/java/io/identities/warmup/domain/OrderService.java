@@ -13,7 +13,10 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.hibernate.exception.ConstraintViolationException;
@@ -353,6 +356,24 @@ public class OrderService {
   public WarmupIdentity identity(UUID identityId) {
     return WarmupIdentity.<WarmupIdentity>findByIdOptional(identityId)
         .orElseThrow(() -> ProblemException.notFound("Identity", identityId));
+  }
+
+  /**
+   * The latest order of each of these identities of the organization that has one, in the order
+   * asked, in two queries however many they are: the identities' own first (an identity the
+   * organization does not know is left out), so that reading their calendars afterwards (a running
+   * warm-up's day) finds them already read.
+   */
+  public List<WarmupOrder> latestOf(Collection<UUID> identityIds) {
+    List<UUID> known =
+        WarmupIdentity.<WarmupIdentity>list("identityId in ?1", identityIds).stream()
+            .map(identity -> identity.identityId)
+            .toList();
+    if (known.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, WarmupOrder> latest = WarmupOrder.latestOf(known);
+    return identityIds.stream().distinct().map(latest::get).filter(Objects::nonNull).toList();
   }
 
   /** The moment used for progress (the service's clock). */

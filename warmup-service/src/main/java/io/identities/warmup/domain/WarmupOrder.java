@@ -9,6 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.TenantId;
@@ -156,6 +159,14 @@ public class WarmupOrder extends PanacheEntityBase {
   /** The identity's newest order, if it ever had one. */
   public static Optional<WarmupOrder> latestOf(UUID identityId) {
     return find("identityId = ?1 order by createdAt desc", identityId).firstResultOptional();
+  }
+
+  /** The newest order of each of these identities that ever had one, in one query. */
+  public static Map<UUID, WarmupOrder> latestOf(Collection<UUID> identityIds) {
+    Map<UUID, WarmupOrder> latest = new HashMap<>();
+    WarmupOrder.<WarmupOrder>list("identityId in ?1 order by createdAt desc", identityIds)
+        .forEach(order -> latest.putIfAbsent(order.identityId, order));
+    return latest;
   }
 
   public static Optional<WarmupOrder> activeOf(UUID identityId) {

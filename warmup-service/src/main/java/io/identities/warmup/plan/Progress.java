@@ -57,6 +57,22 @@ public class Progress {
     this.course = course;
   }
 
+  /**
+   * Where a warm-up stands: the day it is on while it runs (null otherwise) of the days it lasts.
+   */
+  public record Standing(Integer day, int days) {}
+
+  /**
+   * Where the identity's latest order (null for none) stands now: a running warm-up's day of its
+   * days, its extension included; otherwise no day, of the days a warm-up lasts.
+   */
+  public Standing standing(WarmupOrder latest, Instant now) {
+    if (latest == null || !latest.state.holdsCampaigns()) {
+      return new Standing(null, config.days());
+    }
+    return new Standing(day(latest, now), days(latest));
+  }
+
   /** How many days the warm-up lasts: its one extension included. */
   public int days(WarmupOrder order) {
     return config.days() + (order.extended ? (int) WarmupCourse.EXTENSION.toDays() : 0);
