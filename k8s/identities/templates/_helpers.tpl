@@ -65,6 +65,17 @@ inside the cluster: no route leads there).
 linkedin-gateway email-gateway
 {{- end -}}
 
+{{/*
+The workloads, by name, as JSON (fromJson): the services and, when enabled, the console.
+*/}}
+{{- define "identities.workloads" -}}
+{{- $workloads := deepCopy .Values.services -}}
+{{- if .Values.console.enabled -}}
+{{- $_ := set $workloads "console" .Values.console -}}
+{{- end -}}
+{{- toJson $workloads -}}
+{{- end -}}
+
 {{- define "identities.labels" -}}
 app.kubernetes.io/name: {{ .service }}
 app.kubernetes.io/instance: {{ .root.Release.Name }}
@@ -132,4 +143,16 @@ to:
 - ipBlock:
     cidr: 0.0.0.0/0
     except: {{ toJson .Values.networkPolicy.privateRanges }}
+{{- end -}}
+
+{{/*
+Where the JWT issuer is (networkPolicy.jwks.to), as NetworkPolicy peers: by default anywhere
+outside the cluster.
+*/}}
+{{- define "identities.issuer" -}}
+{{- if .Values.networkPolicy.jwks.to -}}
+{{- toYaml .Values.networkPolicy.jwks.to -}}
+{{- else -}}
+{{- include "identities.outsideWorld" . -}}
+{{- end -}}
 {{- end -}}

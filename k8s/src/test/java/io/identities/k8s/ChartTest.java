@@ -26,8 +26,11 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.AllowedRoutes;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRuleBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -68,6 +71,14 @@ class ChartTest {
   private static final Path PRODUCTION = Path.of("values-production.yaml");
   private static final List<String> SERVICES =
       List.of("identities-service", "linkedin-gateway", "email-gateway", "warmup-service");
+
+  /** The console: the Identities section as web pages, calling the services' APIs. */
+  private static final String CONSOLE = "console";
+
+  /** What the chart deploys: the services and the console. */
+  private static final List<String> WORKLOADS =
+      Stream.concat(SERVICES.stream(), Stream.of(CONSOLE)).toList();
+
   private static final List<String> KUBERNETES = List.of("1.29.0", "1.33.0");
 
   /**
@@ -144,7 +155,7 @@ class ChartTest {
     List<HasMetadata> objects = render(install, kubernetes);
 
     assertTrue(objects.stream().noneMatch(o -> o.getKind().equals("Secret")), "no Secret rendered");
-    for (String service : SERVICES) {
+    for (String service : WORKLOADS) {
       Deployment deployment = named(objects, Deployment.class, service);
       PodSpec pod = deployment.getSpec().getTemplate().getSpec();
       assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), service);
@@ -232,21 +243,12 @@ class ChartTest {
             "/api/email/oauth/callback", "email-gateway",
             "/api/warmup/payments/stripe/webhook", "warmup-service"),
         routes(open));
-    GenericKubernetesResource jwt =
-        (GenericKubernetesResource)
-            objects.stream()
-                .filter(o -> o.getKind().equals("SecurityPolicy"))
-                .findFirst()
-                .orElseThrow();
-    @SuppressWarnings("unchecked")
-    Map<String, Object> spec = (Map<String, Object>) jwt.getAdditionalProperties().get("spec");
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> targets = (List<Map<String, Object>>) spec.get("targetRefs");
     assertEquals(
         List.of(api.getMetadata().getName()),
-        targets.stream().map(t -> t.get("name")).toList(),
+        jwtTargets(objects).stream().map(t -> t.get("name")).toList(),
         "only the API route needs a token");
-    assertTrue(spec.toString().contains("issuer=https://auth.example.com/"), spec.toString());
+    String jwt = spec(securityPolicy(objects)).toString();
+    assertTrue(jwt.contains("issuer=https://auth.example.com/"), jwt);
     HTTPRoute redirect = named(objects, HTTPRoute.class, "https-redirect");
     assertEquals("http", redirect.getSpec().getParentRefs().get(0).getSectionName());
     assertEquals(
@@ -260,16 +262,227 @@ class ChartTest {
           "the services are reached over TLS only");
       for (HTTPRouteRule rule : route.getSpec().getRules()) {
         assertTrue(
-            rule.getFilters().stream()
-                .anyMatch(
-                    f ->
-                        f.getRequestHeaderModifier().getSet().stream()
-                            .anyMatch(
-                                h ->
-                                    h.getName().equals("X-Forwarded-Proto")
-                                        && h.getValue().equals("https"))),
+            setsForwardedProtoHttps(rule),
             "the services see https (the share pages' cookie is Secure)");
       }
+    }
+  }
+
+  @Test
+  void shouldRouteEveryOtherPathToTheConsoleWithoutAJwtAndKeepTheApiUnderTheSecurityPolicy() {
+    List<HasMetadata> objects = render(DEFAULTS, "1.33.0");
+    HTTPRoute console = named(objects, HTTPRoute.class, CONSOLE);
+    HTTPRoute api = named(objects, HTTPRoute.class, "api");
+    HTTPRoute open = named(objects, HTTPRoute.class, "public");
+    Map<String, HTTPRoute> routeOf = new LinkedHashMap<>();
+    routeOf.put("/", console);
+    routeOf.put("/identities/new", console);
+    routeOf.put("/identities/7", console);
+    routeOf.put("/static/console.css", console);
+    routeOf.put("/api/identities/identities", api);
+    routeOf.put("/api/warmup/warmups", api);
+    routeOf.put("/api/email/oauth/callback", open);
+    routeOf.put("/share/3q2", open);
+    routeOf.forEach(
+        (path, route) ->
+            assertEquals(
+                route.getMetadata().getName(),
+                taker(objects, path).route().getMetadata().getName(),
+                "the route that takes " + path + " (the longest prefix wins)"));
+    HTTPRouteRule pages = taker(objects, "/identities/new").rule();
+    assertEquals(
+        List.of(named(objects, Service.class, CONSOLE).getMetadata().getName()),
+        pages.getBackendRefs().stream().map(HTTPBackendRef::getName).toList());
+    assertEquals(8080, pages.getBackendRefs().get(0).getPort());
+    assertTrue(setsForwardedProtoHttps(pages), "the console sees https (its cookies are Secure)");
+    assertEquals("https", console.getSpec().getParentRefs().get(0).getSectionName());
+    assertEquals(List.of("identities.example.com"), console.getSpec().getHostnames());
+    HTTPRouteRule metrics = taker(objects, "/q/metrics").rule();
+    assertTrue(
+        metrics.getBackendRefs() == null || metrics.getBackendRefs().isEmpty(),
+        "the console's health and metrics are not let out: " + metrics);
+    assertEquals(
+        "/", metrics.getFilters().get(0).getRequestRedirect().getPath().getReplaceFullPath());
+    assertEquals(
+        List.of(
+            Map.of(
+                "group", "gateway.networking.k8s.io",
+                "kind", "HTTPRoute",
+                "name", api.getMetadata().getName())),
+        jwtTargets(objects),
+        "the API route alone needs a JWT: not the Gateway, not the console's route");
+  }
+
+  @Test
+  void shouldSignTheConsoleInAtTheProviderAndLetItCallTheServicesInsideTheCluster() {
+    List<HasMetadata> objects = render(PRODUCTION_VALUES, "1.33.0");
+    Deployment deployment = named(objects, Deployment.class, CONSOLE);
+    Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertEquals("registry.example.com/identities/console:0.1.0", container.getImage());
+    assertTrue(
+        container.getEnv().stream().allMatch(v -> v.getValueFrom() == null),
+        "no login of a database or a broker: " + container.getEnv());
+    Map<String, String> env = environment(container);
+    assertEquals("console", env.get("QUARKUS_APPLICATION_NAME"));
+    assertEquals(
+        "https://login.example.com/realms/sales",
+        env.get("OIDC_AUTH_SERVER_URL"),
+        "the issuer of the jwt block");
+    assertEquals("identities-console", env.get("OIDC_CLIENT_ID"));
+    assertEquals(
+        "https://login.example.com",
+        env.get("OIDC_PROVIDER_ORIGIN"),
+        "the provider's origin, a form target of the console's Content-Security-Policy");
+    assertEquals("identities-api", env.get("JWT_AUDIENCE"), "the audience the services verify");
+    assertEquals("true", env.get("LOG_JSON"));
+    Map<String, String> addresses =
+        Map.of(
+            "IDENTITIES_SERVICE_URL", "identities-service",
+            "LINKEDIN_GATEWAY_URL", "linkedin-gateway",
+            "EMAIL_GATEWAY_URL", "email-gateway",
+            "WARMUP_SERVICE_URL", "warmup-service");
+    addresses.forEach(
+        (variable, service) -> {
+          Service kube = named(objects, Service.class, service);
+          assertEquals(
+              "http://"
+                  + kube.getMetadata().getName()
+                  + ":"
+                  + kube.getSpec().getPorts().get(0).getPort(),
+              env.get(variable),
+              service + "'s Service, inside the cluster");
+        });
+    assertEquals(
+        List.of("Secret identities-platform-console"),
+        container.getEnvFrom().stream()
+            .map(
+                source ->
+                    source.getSecretRef() == null
+                        ? "not a Secret: " + source
+                        : "Secret " + source.getSecretRef().getName())
+            .toList(),
+        "its own Secret (console.existingSecret), by name, and nothing else");
+    assertTrue(
+        env.keySet().stream()
+            .noneMatch(
+                name -> name.matches("(QUARKUS_DATASOURCE|DB|RABBITMQ|IDENTITIES_SECRETS)_.*")),
+        "no database, no broker, no sealing keys: " + env.keySet());
+    String manifest = Serialization.asJson(deployment);
+    for (String secret :
+        List.of(
+            "identities-platform-secrets",
+            "identities-platform-postgresql",
+            "identities-platform-rabbitmq")) {
+      assertFalse(manifest.contains(secret), "none of the services' Secrets: " + secret);
+    }
+    Service kube = named(objects, Service.class, CONSOLE);
+    assertEquals("http", kube.getSpec().getPorts().get(0).getName());
+    assertEquals(8080, kube.getSpec().getPorts().get(0).getPort());
+
+    Install onAPort =
+        new Install(
+            "a provider on a port",
+            command ->
+                command
+                    .withValuesFile(PRODUCTION)
+                    .set("console.oidc.authServerUrl", "https://login.example.com:8443/realms/x"));
+    assertEquals(
+        "https://login.example.com:8443",
+        environment(
+                named(render(onAPort, "1.33.0"), Deployment.class, CONSOLE)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0))
+            .get("OIDC_PROVIDER_ORIGIN"));
+  }
+
+  @ParameterizedTest(name = "{0} on Kubernetes {1}")
+  @MethodSource("installs")
+  void shouldLetTheConsoleReachOnlyItsProviderAndTheServicesWhichLetItIn(
+      Install install, String kubernetes) {
+    List<HasMetadata> objects = render(install, kubernetes);
+    NetworkPolicy console = named(objects, NetworkPolicy.class, CONSOLE);
+    NetworkPolicy identities = named(objects, NetworkPolicy.class, "identities-service");
+    assertEquals(
+        List.of(identities.getSpec().getIngress().get(0)),
+        console.getSpec().getIngress(),
+        "in: only the gateway's proxies, Prometheus and the test pod, as at the services");
+    int provider = install == PRODUCTION_VALUES ? 8443 : 443;
+    assertEquals(
+        Set.of(53, provider, 8080),
+        console.getSpec().getEgress().stream()
+            .flatMap(rule -> rule.getPorts().stream())
+            .map(port -> port.getPort().getIntVal())
+            .collect(Collectors.toSet()),
+        "out: only DNS, its provider and the services (no PostgreSQL, no RabbitMQ)");
+    assertEquals(
+        egressTo(identities, provider).getTo(),
+        egressTo(console, provider).getTo(),
+        "its provider, where the services fetch the issuer's keys (networkPolicy.jwks)");
+    Map<String, String> consolePods =
+        named(objects, Deployment.class, CONSOLE).getSpec().getSelector().getMatchLabels();
+    List<Map<String, String>> servicePods = new ArrayList<>();
+    for (String service : SERVICES) {
+      servicePods.add(
+          named(objects, Deployment.class, service).getSpec().getSelector().getMatchLabels());
+      assertTrue(
+          named(objects, NetworkPolicy.class, service).getSpec().getIngress().stream()
+              .anyMatch(
+                  rule ->
+                      rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == 8080)
+                          && rule.getFrom().stream()
+                              .anyMatch(
+                                  peer ->
+                                      peer.getNamespaceSelector() == null
+                                          && isConsole(peer)
+                                          && peer.getPodSelector()
+                                              .getMatchLabels()
+                                              .equals(consolePods))),
+          service + " lets the console's pods in on 8080");
+    }
+    List<NetworkPolicyPeer> called = egressTo(console, 8080).getTo();
+    assertTrue(
+        called.stream()
+            .allMatch(peer -> peer.getNamespaceSelector() == null && peer.getIpBlock() == null),
+        "pods of its namespace: " + called);
+    assertEquals(
+        Set.copyOf(servicePods),
+        called.stream()
+            .map(peer -> peer.getPodSelector().getMatchLabels())
+            .collect(Collectors.toSet()),
+        "the four services' pods");
+  }
+
+  @Test
+  void shouldRenderNoConsoleWhenItIsNotEnabled() {
+    List<HasMetadata> objects =
+        render(
+            new Install("no console", command -> command.set("console.enabled", "false")),
+            "1.33.0");
+    assertTrue(
+        objects.stream()
+            .noneMatch(
+                o ->
+                    o.getMetadata().getName().endsWith("-" + CONSOLE)
+                        || CONSOLE.equals(
+                            Objects.requireNonNullElse(o.getMetadata().getLabels(), Map.of())
+                                .get("app.kubernetes.io/name"))),
+        "no object of the console");
+    assertEquals(
+        Set.of("identities-https-redirect", "identities-api", "identities-public"),
+        httpRoutes(objects).stream()
+            .map(r -> r.getMetadata().getName())
+            .collect(Collectors.toSet()));
+    for (String service : SERVICES) {
+      NetworkPolicy policy = named(objects, NetworkPolicy.class, service);
+      assertTrue(
+          policy.getSpec().getIngress().stream()
+              .flatMap(rule -> rule.getFrom().stream())
+              .noneMatch(ChartTest::isConsole),
+          service + " lets in no console that is not there");
+      assertNotNull(named(objects, Deployment.class, service), service);
     }
   }
 
@@ -430,6 +643,10 @@ class ChartTest {
     refused.put("warmup.payment.successUrl", "");
     refused.put("postgresql.cidr", "the-database");
     refused.put("gateway.listener", "HTTPS!");
+    refused.put("console.oidc.authServerUrl", "auth.example.com");
+    refused.put("console.oidc.clientId", "");
+    refused.put("console.existingSecret", "Console_Secret");
+    refused.put("console.replicas", "0");
     refused.forEach(
         (key, value) -> {
           Exception e =
@@ -477,23 +694,25 @@ class ChartTest {
     }
     Pod pod = named(objects, Pod.class, "readiness-test");
     String script = String.join(" ", pod.getSpec().getContainers().get(0).getArgs());
-    for (String service : SERVICES) {
+    for (String service : WORKLOADS) {
       String name = named(objects, Service.class, service).getMetadata().getName();
       assertTrue(
           script.contains("http://" + name + ":8080/q/health/ready"),
           "the test pod checks " + service + " through its Service: " + script);
     }
-    NetworkPolicy policy = named(objects, NetworkPolicy.class, "email-gateway");
-    assertTrue(
-        policy.getSpec().getIngress().get(0).getFrom().stream()
-            .anyMatch(
-                peer ->
-                    peer.getPodSelector() != null
-                        && pod.getMetadata()
-                            .getLabels()
-                            .entrySet()
-                            .containsAll(peer.getPodSelector().getMatchLabels().entrySet())),
-        "the network policies let the test pod in");
+    for (String service : List.of("email-gateway", CONSOLE)) {
+      NetworkPolicy policy = named(objects, NetworkPolicy.class, service);
+      assertTrue(
+          policy.getSpec().getIngress().get(0).getFrom().stream()
+              .anyMatch(
+                  peer ->
+                      peer.getPodSelector() != null
+                          && pod.getMetadata()
+                              .getLabels()
+                              .entrySet()
+                              .containsAll(peer.getPodSelector().getMatchLabels().entrySet())),
+          "the network policies let the test pod in: " + service);
+    }
   }
 
   @ParameterizedTest(name = "release {0}")
@@ -505,7 +724,7 @@ class ChartTest {
       owners.put(object.getKind() + " " + object.getMetadata().getName(), "the chart");
     }
     Set<String> read = new TreeSet<>();
-    for (String service : SERVICES) {
+    for (String service : WORKLOADS) {
       Container container =
           named(objects, Deployment.class, service)
               .getSpec()
@@ -518,7 +737,10 @@ class ChartTest {
           .forEach(
               source ->
                   owners.put(
-                      "Secret " + source.getSecretRef().getName(), "secrets.existingSecret"));
+                      "Secret " + source.getSecretRef().getName(),
+                      service.equals(CONSOLE)
+                          ? "console.existingSecret"
+                          : "secrets.existingSecret"));
       container.getEnv().stream()
           .filter(v -> v.getValueFrom() != null && v.getValueFrom().getSecretKeyRef() != null)
           .forEach(v -> read.add("Secret " + v.getValueFrom().getSecretKeyRef().getName()));
@@ -613,23 +835,25 @@ class ChartTest {
   void shouldAttachTheRoutesToTheListenerAnExistingGatewayOffers() {
     List<HasMetadata> production = render(PRODUCTION_VALUES, "1.33.0");
     assertTrue(production.stream().noneMatch(Gateway.class::isInstance));
-    assertEquals(List.of("https", "https"), sectionNames(production), "gateway.listener's default");
+    assertEquals(
+        List.of("https", "https", "https"), sectionNames(production), "gateway.listener's default");
     Install websecure =
         new Install(
             "websecure",
             command -> command.withValuesFile(PRODUCTION).set("gateway.listener", "websecure"));
-    assertEquals(List.of("websecure", "websecure"), sectionNames(render(websecure, "1.33.0")));
+    assertEquals(
+        List.of("websecure", "websecure", "websecure"), sectionNames(render(websecure, "1.33.0")));
     Install every =
         new Install(
             "every listener",
             command -> command.withValuesFile(PRODUCTION).set("gateway.listener", ""));
     List<HasMetadata> everyListener = render(every, "1.33.0");
     assertEquals(
-        Arrays.asList(null, null), sectionNames(everyListener), "attached to each listener");
+        Arrays.asList(null, null, null), sectionNames(everyListener), "attached to each listener");
     Install own =
         new Install("own gateway", command -> command.set("gateway.listener", "websecure"));
     assertEquals(
-        List.of("https", "https"),
+        List.of("https", "https", "https"),
         sectionNames(render(own, "1.33.0")),
         "the Gateway the chart makes has its own https listener");
   }
@@ -691,7 +915,9 @@ class ChartTest {
       assertTrue(
           named(objects, NetworkPolicy.class, service).getSpec().getIngress().stream()
               .flatMap(rule -> rule.getFrom().stream())
-              .noneMatch(peer -> peer.getNamespaceSelector() == null && !isTestPod(peer)),
+              .noneMatch(
+                  peer ->
+                      peer.getNamespaceSelector() == null && !isTestPod(peer) && !isConsole(peer)),
           service + " lets no other service in");
     }
     assertTrue(
@@ -699,12 +925,18 @@ class ChartTest {
             .flatMap(route -> route.getSpec().getRules().stream())
             .anyMatch(rule -> takes(rule, "/share/3q2")),
         "the share pages are routed");
+    String console = named(objects, Service.class, CONSOLE).getMetadata().getName();
     for (HTTPRoute route : httpRoutes(objects)) {
       for (HTTPRouteRule rule : route.getSpec().getRules()) {
-        if (rule.getBackendRefs() != null && !rule.getBackendRefs().isEmpty()) {
-          assertFalse(
-              takes(rule, "/share-links/spending"),
-              route.getMetadata().getName() + " routes spending a share link: " + rule);
+        if (rule.getBackendRefs() != null
+            && !rule.getBackendRefs().isEmpty()
+            && takes(rule, "/share-links/spending")) {
+          assertEquals(
+              List.of(console),
+              rule.getBackendRefs().stream().map(HTTPBackendRef::getName).toList(),
+              route.getMetadata().getName()
+                  + " routes spending a share link elsewhere than to the console's pages: "
+                  + rule);
         }
       }
     }
@@ -745,6 +977,69 @@ class ChartTest {
         .getMetadata()
         .getAnnotations()
         .get("checksum/config");
+  }
+
+  /** A container's variables with a value, by name. */
+  private static Map<String, String> environment(Container container) {
+    return container.getEnv().stream()
+        .filter(v -> v.getValue() != null)
+        .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+  }
+
+  /** The Envoy Gateway SecurityPolicy that verifies JWTs at the edge. */
+  private static HasMetadata securityPolicy(List<HasMetadata> objects) {
+    return objects.stream()
+        .filter(o -> o.getKind().equals("SecurityPolicy"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no SecurityPolicy"));
+  }
+
+  /** What the SecurityPolicy attaches to: each target's group, kind and name. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> jwtTargets(List<HasMetadata> objects) {
+    return (List<Map<String, Object>>) spec(securityPolicy(objects)).get("targetRefs");
+  }
+
+  /** Whether the rule tells its backend the browser used HTTPS. */
+  private static boolean setsForwardedProtoHttps(HTTPRouteRule rule) {
+    return rule.getFilters().stream()
+        .filter(f -> f.getRequestHeaderModifier() != null)
+        .flatMap(f -> f.getRequestHeaderModifier().getSet().stream())
+        .anyMatch(h -> h.getName().equals("X-Forwarded-Proto") && h.getValue().equals("https"));
+  }
+
+  /** A route and the rule of it a request takes. */
+  record Taken(HTTPRoute route, HTTPRouteRule rule) {}
+
+  /**
+   * The rule of the HTTPS routes a request for {@code path} takes, as the Gateway API ranks the
+   * matching rules of a host's routes: an exact path before any prefix, a longer prefix before a
+   * shorter one.
+   */
+  private static Taken taker(List<HasMetadata> objects, String path) {
+    Taken taken = null;
+    int best = -1;
+    for (HTTPRoute route : httpRoutes(objects)) {
+      if ("http".equals(route.getSpec().getParentRefs().get(0).getSectionName())) {
+        continue; // plain HTTP only redirects
+      }
+      for (HTTPRouteRule rule : route.getSpec().getRules()) {
+        for (HTTPRouteMatch match : rule.getMatches()) {
+          if (takes(new HTTPRouteRuleBuilder().withMatches(match).build(), path)) {
+            int rank =
+                "Exact".equals(match.getPath().getType())
+                    ? Integer.MAX_VALUE
+                    : match.getPath().getValue().length();
+            if (rank > best) {
+              best = rank;
+              taken = new Taken(route, rule);
+            }
+          }
+        }
+      }
+    }
+    assertNotNull(taken, "no route takes " + path);
+    return taken;
   }
 
   /** The peer of {@code peers} in {@code namespace}. */
@@ -872,9 +1167,12 @@ class ChartTest {
     return objects.stream().filter(HTTPRoute.class::isInstance).map(HTTPRoute.class::cast).toList();
   }
 
-  /** The listener the API route and the public route attach to (null: each of its Gateway's). */
+  /**
+   * The listener the API route, the public route and the console's attach to (null: each of its
+   * Gateway's).
+   */
   private static List<String> sectionNames(List<HasMetadata> objects) {
-    return Stream.of("api", "public")
+    return Stream.of("api", "public", CONSOLE)
         .map(route -> named(objects, HTTPRoute.class, route).getSpec().getParentRefs())
         .map(parents -> parents.get(0).getSectionName())
         .toList();
@@ -905,6 +1203,11 @@ class ChartTest {
                 default -> true; // a regular expression may take it
               };
             });
+  }
+
+  private static boolean isConsole(NetworkPolicyPeer peer) {
+    return peer.getPodSelector() != null
+        && CONSOLE.equals(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
   }
 
   private static boolean isTestPod(NetworkPolicyPeer peer) {
