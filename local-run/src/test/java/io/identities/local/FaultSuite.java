@@ -300,7 +300,7 @@ class FaultSuite {
   @Test
   @Order(5)
   void shouldDeadLetterPoisonAfterItsRetriesGoOnAndReplayItOnceFixed() throws Exception {
-    String operator = OperatorToken.of(PLATFORM.stateDirectory());
+    String operator = OperatorToken.of(PLATFORM);
     Map<String, String> services =
         Map.of(
             "identities-service", client.identities,

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -26,6 +25,7 @@ import org.awaitility.Awaitility;
 final class LocalPlatform {
 
   static final int OFFSET = 10_000;
+  static final String CONSOLE = "http://localhost:" + (8080 + OFFSET);
   static final String IDENTITIES = "http://localhost:" + (8081 + OFFSET);
   static final String LINKEDIN = "http://localhost:" + (8082 + OFFSET);
   static final String EMAIL = "http://localhost:" + (8083 + OFFSET);
@@ -136,7 +136,6 @@ final class LocalPlatform {
     builder.environment().put("PORT_OFFSET", String.valueOf(offset));
     builder.environment().put("DB_SUFFIX", databaseSuffix);
     builder.environment().put("RABBITMQ_VHOST", virtualHost);
-    builder.environment().put("ORG_ID", "org-" + UUID.randomUUID());
     builder.environment().putAll(environment);
     platform = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop));

@@ -10,24 +10,35 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * A real browser for the public pages: Debian's Chromium through its chromedriver (named
- * explicitly, so Selenium never looks for one on the internet), headless, in its narrowest window,
- * with JavaScript turned off (the pages must not need it), on a profile of its own.
+ * A real browser: Debian's Chromium through its chromedriver (named explicitly, so Selenium never
+ * looks for one on the internet), headless, on a profile of its own. By default in its narrowest
+ * window with JavaScript turned off (the public pages must not need it); {@link #withJavaScript}
+ * for the console, which works without it but feels like an app with it.
  */
 public final class Chromium implements AutoCloseable {
 
   private final Path profile;
   private final ChromeDriverService driverService;
-  private final WebDriver browser;
+  private final ChromeDriver browser;
 
+  /** A phone's width, JavaScript off. */
   public Chromium() {
+    this(false, 360, 740);
+  }
+
+  /** A window {@code width} pixels wide, JavaScript on. */
+  public static Chromium withJavaScript(int width) {
+    return new Chromium(true, width, 900);
+  }
+
+  private Chromium(boolean javaScript, int width, int height) {
     try {
       profile = Files.createTempDirectory("chromium-profile");
     } catch (IOException e) {
@@ -44,19 +55,25 @@ public final class Chromium implements AutoCloseable {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        "--window-size=360,740", // a phone's width; headless Chromium widens it to 500 at least
+        "--window-size=" + width + "," + height,
         "--user-data-dir=" + profile);
-    options.setExperimentalOption(
-        "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    if (!javaScript) {
+      options.setExperimentalOption(
+          "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
     driverService =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
             .usingAnyFreePort()
             .build();
     browser = new ChromeDriver(driverService, options);
+    // headless Chromium widens a window to 500 pixels at least: a phone's width is emulated
+    browser.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 500));
   }
 
-  public WebDriver browser() {
+  public ChromeDriver browser() {
     return browser;
   }
 
@@ -73,21 +90,43 @@ public final class Chromium implements AutoCloseable {
     return browser.findElement(By.id(id));
   }
 
-  /** Presses the button that reads {@code text}, and waits for the page its form leads to. */
+  /**
+   * Presses the button (or follows the link) that reads {@code text}, and waits for the page it
+   * leads to.
+   */
   public void press(String text) {
     WebElement page = browser.findElement(By.tagName("html"));
-    browser.findElement(By.xpath("//button[normalize-space()=\"" + text + "\"]")).click();
+    browser
+        .findElement(
+            By.xpath(
+                "//button[normalize-space()=\""
+                    + text
+                    + "\"] | //a[normalize-space()=\""
+                    + text
+                    + "\"]"))
+        .click();
     long deadline = System.nanoTime() + 10_000_000_000L;
-    while (true) {
-      try {
-        page.isEnabled(); // answers until the next page replaced this one
-      } catch (StaleElementReferenceException replaced) {
-        return;
-      }
+    while (!isGone(page)) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("pressing '" + text + "' led to no new page");
       }
       Thread.onSpinWait();
+    }
+  }
+
+  /** Whether {@code element}'s page has been replaced by another. */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled(); // answers until the next page replaced this one
+      return false;
+    } catch (StaleElementReferenceException replaced) {
+      return true;
+    } catch (WebDriverException replaced) {
+      // Chromium may say so in its own words while the next page is being attached
+      if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw replaced;
     }
   }
 

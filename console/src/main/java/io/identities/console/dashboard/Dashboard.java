@@ -1,0 +1,171 @@
+package io.identities.console.dashboard;
+
+import io.identities.console.services.EmailGateway;
+import io.identities.console.services.EmailGateway.Inbox;
+import io.identities.console.services.Figures;
+import io.identities.console.services.Identities;
+import io.identities.console.services.IdentitiesService;
+import io.identities.console.services.LinkedIn;
+import io.identities.console.services.LinkedInGateway;
+import io.identities.console.services.WarmupService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Assembles the dashboard from the services, asking each at once (never one after another where the
+ * answers do not depend on each other): the cards' figures for the period and the one before, the
+ * page of identities, then, for those identities, their figures, LinkedIn accounts, inboxes and
+ * warm-ups. A service that does not answer leaves its part unavailable, not the page.
+ */
+@ApplicationScoped
+public class Dashboard {
+
+  private final IdentitiesService identities;
+  private final LinkedInGateway linkedin;
+  private final EmailGateway email;
+  private final WarmupService warmup;
+
+  Dashboard(
+      @RestClient IdentitiesService identities,
+      @RestClient LinkedInGateway linkedin,
+      @RestClient EmailGateway email,
+      @RestClient WarmupService warmup) {
+    this.identities = identities;
+    this.linkedin = linkedin;
+    this.email = email;
+    this.warmup = warmup;
+  }
+
+  /** The whole dashboard for {@code query}. */
+  public Uni<DashboardView> load(DashboardQuery query) {
+    DashboardPeriod period = query.period();
+    Uni<Part<Card.Cards>> cards =
+        Part.of(
+            "identities-service",
+            Uni.combine()
+                .all()
+                .unis(figures(period, query), figures(period.previous(), query))
+                .with((now, before) -> Card.of(now, before, period.previousName())));
+    Uni<Part<Listing>> listing =
+        Part.of(
+                "identities-service",
+                identities.search(
+                    query.q(),
+                    query.linkedin(),
+                    query.email(),
+                    "name",
+                    query.page(),
+                    DashboardQuery.PAGE_SIZE))
+            .flatMap(page -> page.available() ? listing(page.value(), period) : unavailable(page));
+    return Uni.combine().all().unis(cards, listing).with((c, l) -> new DashboardView(query, c, l));
+  }
+
+  private Uni<Figures> figures(DashboardPeriod period, DashboardQuery query) {
+    return identities.figures(
+        period.from().toString(),
+        period.to().toString(),
+        period.zone().getId(),
+        query.q(),
+        query.linkedin(),
+        query.email());
+  }
+
+  private static Uni<Part<Listing>> unavailable(Part<Identities.Page> page) {
+    return Uni.createFrom().item(page.map(p -> null));
+  }
+
+  /** The page's rows, each with what the other services know of its identity. */
+  private Uni<Part<Listing>> listing(Identities.Page page, DashboardPeriod period) {
+    List<UUID> ids = page.items().stream().map(Identities.Identity::id).toList();
+    if (ids.isEmpty()) {
+      return Uni.createFrom().item(new Part<>(Listing.of(page, List.of()), null));
+    }
+    Uni<Part<Map<UUID, Figures>>> figures =
+        Part.of(
+            "identities-service",
+            identities
+                .figuresByIdentity(
+                    ids, period.from().toString(), period.to().toString(), period.zone().getId())
+                .map(
+                    answer ->
+                        byIdentity(
+                            answer.items(),
+                            Figures.OfIdentity::identityId,
+                            Figures.OfIdentity::figures)));
+    Uni<Part<Map<UUID, LinkedIn.Account>>> accounts =
+        Part.of(
+            "linkedin-gateway",
+            linkedin
+                .accounts(ids)
+                .map(answer -> byIdentity(answer.items(), LinkedIn.Account::identityId, a -> a)));
+    Uni<Part<Map<UUID, List<Inbox>>>> inboxes =
+        Part.of(
+            "email-gateway",
+            email
+                .inboxes(ids)
+                .map(
+                    answer ->
+                        answer.items().stream().collect(Collectors.groupingBy(Inbox::identityId))));
+    Uni<Part<Map<UUID, WarmupService.Warmup>>> warmups =
+        Part.of(
+            "warmup-service",
+            warmup
+                .warmups(ids)
+                .map(
+                    answer ->
+                        byIdentity(answer.items(), WarmupService.Warmup::identityId, w -> w)));
+    return Uni.combine()
+        .all()
+        .unis(figures, accounts, inboxes, warmups)
+        .with(
+            (f, a, i, w) ->
+                new Part<>(
+                    Listing.of(
+                        page,
+                        page.items().stream()
+                            .map(
+                                identity ->
+                                    new IdentityRow(
+                                        identity,
+                                        a.map(all -> IdentityRow.linkedin(all.get(identity.id()))),
+                                        i.map(
+                                            all ->
+                                                all.getOrDefault(identity.id(), List.of()).stream()
+                                                    .map(IdentityRow::inbox)
+                                                    .toList()),
+                                        w.map(all -> IdentityRow.warmup(all.get(identity.id()))),
+                                        f.map(all -> all.get(identity.id()))))
+                            .toList()),
+                    null));
+  }
+
+  private static <T, V> Map<UUID, V> byIdentity(
+      List<T> items, Function<T, UUID> identity, Function<T, V> value) {
+    return items.stream().collect(Collectors.toMap(identity, value, (a, b) -> a));
+  }
+
+  /** A page of the list: its rows, where it is, and how many identities there are in all. */
+  public record Listing(List<IdentityRow> rows, int page, int pages, long total) {
+
+    static Listing of(Identities.Page page, List<IdentityRow> rows) {
+      int pages =
+          (int)
+              Math.max(1, (page.total() + DashboardQuery.PAGE_SIZE - 1) / DashboardQuery.PAGE_SIZE);
+      return new Listing(rows, page.page(), pages, page.total());
+    }
+
+    public boolean hasPrevious() {
+      return page > 0;
+    }
+
+    public boolean hasNext() {
+      return page + 1 < pages;
+    }
+  }
+}

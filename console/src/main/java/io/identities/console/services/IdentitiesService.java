@@ -1,0 +1,81 @@
+package io.identities.console.services;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.PartType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** identities-service's API: the identities, their figures, pictures and share links. */
+@RegisterRestClient(configKey = "identities")
+@Timeout(5000)
+@CircuitBreaker(skipOn = ServiceProblem.class)
+@Path("/api/identities")
+public interface IdentitiesService {
+
+  @GET
+  Uni<Identities.Page> search(
+      @RestQuery String q,
+      @RestQuery Boolean linkedinConnected,
+      @RestQuery Boolean emailConnected,
+      @RestQuery String sort,
+      @RestQuery int page,
+      @RestQuery int size);
+
+  @GET
+  @Path("/stats")
+  Uni<Figures> figures(
+      @RestQuery String from,
+      @RestQuery String to,
+      @RestQuery String tz,
+      @RestQuery String q,
+      @RestQuery Boolean linkedinConnected,
+      @RestQuery Boolean emailConnected);
+
+  @GET
+  @Path("/stats/by-identity")
+  Uni<Figures.ByIdentity> figuresByIdentity(
+      @RestQuery List<UUID> ids,
+      @RestQuery String from,
+      @RestQuery String to,
+      @RestQuery String tz);
+
+  @GET
+  @Path("/{id}")
+  Uni<Identities.Identity> identity(@PathParam("id") UUID id);
+
+  @POST
+  Uni<Identities.Identity> create(Identities.NewIdentity identity);
+
+  @DELETE
+  @Path("/{id}")
+  Uni<Void> delete(@PathParam("id") UUID id);
+
+  @PUT
+  @Path("/{id}/picture")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  Uni<Response> uploadPicture(
+      @PathParam("id") UUID id,
+      @RestForm("file") @PartType(MediaType.APPLICATION_OCTET_STREAM) java.nio.file.Path file);
+
+  @GET
+  @Path("/{id}/picture")
+  Uni<Response> picture(@PathParam("id") UUID id);
+
+  @POST
+  @Path("/share-links")
+  Uni<Identities.ShareLink> shareLink(Identities.ShareLinkRequest request);
+}

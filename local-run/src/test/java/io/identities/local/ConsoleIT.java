@@ -1,0 +1,348 @@
+package io.identities.local;
+
+import static io.identities.local.LocalPlatform.CONSOLE;
+import static io.identities.local.LocalPlatform.SIMULATOR;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.identities.backbone.testing.Chromium;
+import io.identities.simulator.linkedin.DemoAccounts;
+import io.identities.simulator.linkedin.Totp;
+import io.restassured.response.Response;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+
+/**
+ * The console walked in a real browser against the running platform (Keycloak, the four services,
+ * the LinkedIn simulator): signing in, adding identities each way, the dashboard's search, period
+ * and time zone, signing out, and another organization's user seeing none of it. It makes the
+ * README's screenshots and checks each page with axe-core.
+ */
+class ConsoleIT {
+
+  /** Names unique to this run: the platform is shared with the other end-to-end tests. */
+  private final String run = UUID.randomUUID().toString().substring(0, 6);
+
+  @BeforeAll
+  static void startThePlatform() throws Exception {
+    LocalPlatform.token();
+  }
+
+  @Test
+  void shouldAddAnIdentityManuallyWithItsPictureAndFindItByAnyPartOfItsName() throws Exception {
+    try (ConsoleBrowser maria = new ConsoleBrowser(CONSOLE)) {
+      maria.signIn("maria", "maria-dev-password");
+      assertTrue(maria.text().contains("María García"), "the user's name is shown");
+      assertTrue(maria.text().contains("Dev Organization"), "the user's organization is shown");
+
+      maria.press("+ Add new identity");
+      maria.press("Manually");
+      maria.awaitText("Profile picture");
+      maria.field("Profile picture").sendKeys(picture().getAbsolutePath());
+      maria.await(d -> d.findElement(By.id("picture-preview")).isDisplayed());
+      maria.field("First name").sendKeys("Zoë");
+      maria.field("Last name").sendKeys("Núñez " + run);
+      maria.field("Job title").sendKeys("Head of Sales");
+      maria.field("Email").sendKeys("zoe." + run + "@dev-organization.example");
+      maria.field("LinkedIn URL").sendKeys("linkedin.com/in/zoe-nunez-" + run);
+      maria.field("Schedule meeting URL").sendKeys("https://meet.example/zoe");
+      assertEquals(List.of(), maria.accessibilityViolations());
+      maria.screenshot("add-manually");
+      maria.press("Add identity");
+
+      maria.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zoë Núñez " + run));
+      assertTrue(maria.text().contains("Head of Sales"));
+      assertTrue(maria.text().contains("https://www.linkedin.com/in/zoe-nunez-" + run));
+      assertTrue(
+          (Boolean)
+              maria
+                  .driver()
+                  .executeScript(
+                      "const img = document.querySelector('img.avatar');"
+                          + " return img != null && img.complete && img.naturalWidth > 0;"),
+          "the uploaded picture is shown");
+
+      maria.open("/");
+      maria.field("Search by name").sendKeys("zoe nunez " + run);
+      maria.await(
+          d ->
+              d.findElements(By.cssSelector("#results .row")).size() == 1
+                  && d.findElement(By.id("results")).getText().contains("Zoë Núñez " + run));
+      maria.await(d -> d.getCurrentUrl().contains("q=zoe")); // the search is in the address
+      assertEquals(List.of(), maria.accessibilityViolations());
+
+      maria.field("Search by name").sendKeys(Keys.chord(Keys.CONTROL, "a"), "nobody-" + run);
+      maria.awaitText("No identity matches");
+    }
+  }
+
+  @Test
+  void shouldChangeThePeriodAndTheTimeZoneAndSignOut() throws Exception {
+    try (ConsoleBrowser maria = new ConsoleBrowser(CONSOLE)) {
+      maria.signIn("maria", "maria-dev-password");
+      maria.awaitText("Connections");
+      maria.screenshot("dashboard");
+      assertEquals(List.of(), maria.accessibilityViolations());
+
+      new org.openqa.selenium.support.ui.Select(maria.field("Period"))
+          .selectByVisibleText("Last 7 days");
+      maria.awaitText("the 7 days before");
+      assertTrue(maria.driver().getCurrentUrl().contains("period=last7days"));
+
+      new org.openqa.selenium.support.ui.Select(maria.field("Time zone"))
+          .selectByVisibleText("Pacific/Kiritimati");
+      maria.await(d -> d.getCurrentUrl().contains("tz=Pacific%2FKiritimati"));
+      maria.open("/");
+      assertEquals(
+          "Pacific/Kiritimati",
+          new org.openqa.selenium.support.ui.Select(maria.field("Time zone"))
+              .getFirstSelectedOption()
+              .getText(),
+          "the chosen zone is remembered");
+
+      // the session ends (its cookies gone) while the page is open: typing in the search signs
+      // the user in again at the provider (still signed in there) and comes back to the results
+      maria.driver().manage().getCookies().stream()
+          .filter(cookie -> cookie.getName().startsWith("q_session"))
+          .forEach(cookie -> maria.driver().manage().deleteCookie(cookie));
+      maria.field("Search by name").sendKeys("zz-" + run);
+      maria.await(
+          d -> d.manage().getCookies().stream().anyMatch(c -> c.getName().startsWith("q_session")));
+      maria.awaitText("No identity matches");
+
+      maria.press("Sign out");
+      maria.awaitText("You signed out");
+      maria.open("/");
+      maria.await(d -> d.findElements(By.id("kc-login")).size() > 0);
+    }
+  }
+
+  @Test
+  void shouldConnectLinkedInWithEachKindOfVerification() throws Exception {
+    try (ConsoleBrowser maria = new ConsoleBrowser(CONSOLE)) {
+      maria.signIn("maria", "maria-dev-password");
+
+      fillInLinkedInSignIn(maria, "Pia " + run, "pin+" + run + "@example.com");
+      assertEquals(List.of(), maria.accessibilityViolations());
+      maria.screenshot("add-credentials");
+      maria.press("Connect LinkedIn");
+      maria.awaitText("Enter the code LinkedIn emailed you");
+      maria.screenshot("add-credentials-code");
+      assertEquals(List.of(), maria.accessibilityViolations());
+      maria.field("Verification code").sendKeys("000000");
+      maria.press("Verify");
+      maria.awaitText("2 attempts left");
+      maria.field("Verification code").sendKeys("246810");
+      maria.press("Verify");
+      maria.await(d -> d.findElement(By.tagName("h1")).getText().equals("Pia " + run));
+      assertTrue(maria.text().contains("Connected"));
+
+      signInToLinkedIn(maria, "Sam " + run, "sms+" + run + "@example.com");
+      maria.awaitText("Enter the code LinkedIn texted you");
+      maria.field("Verification code").sendKeys("246810");
+      maria.press("Verify");
+      maria.await(d -> d.findElement(By.tagName("h1")).getText().equals("Sam " + run));
+
+      signInToLinkedIn(maria, "Tom " + run, "totp+" + run + "@example.com");
+      maria.awaitText("authenticator app");
+      maria.field("Verification code").sendKeys(Totp.code(DemoAccounts.TOTP_SECRET, Instant.now()));
+      maria.press("Verify");
+      maria.await(d -> d.findElement(By.tagName("h1")).getText().equals("Tom " + run));
+
+      signInToLinkedIn(maria, "Apu " + run, "app+" + run + "@example.com");
+      maria.awaitText("Approve the sign-in in the LinkedIn app");
+      maria.screenshot("add-credentials-approval");
+      given()
+          .post(SIMULATOR + "/simulator/accounts/app+" + run + "@example.com/approve")
+          .then()
+          .statusCode(200);
+      maria.await(d -> d.findElement(By.tagName("h1")).getText().equals("Apu " + run));
+
+      signInToLinkedIn(maria, "Gus " + run, "google@example.com");
+      maria.awaitText("signs in with Google, Microsoft or Apple");
+      assertTrue(maria.driver().getCurrentUrl().endsWith("/identities/new/linkedin"));
+    }
+  }
+
+  @Test
+  void shouldGenerateAShareLinkThatItsOwnerCompletesInAnotherBrowser() throws Exception {
+    try (ConsoleBrowser maria = new ConsoleBrowser(CONSOLE)) {
+      maria.signIn("maria", "maria-dev-password");
+      maria.open("/identities/new?way=share");
+      maria.field("Identity name (optional)").sendKeys("Ola " + run);
+      maria.press("Generate share link");
+      maria.awaitText("usable once");
+      maria.screenshot("add-share");
+      assertEquals(List.of(), maria.accessibilityViolations());
+      String link = maria.field("Share link").getDomProperty("value");
+
+      try (Chromium owner = new Chromium()) {
+        owner.open(link);
+        assertTrue(owner.heading().contains("Dev Organization"), owner.heading());
+        owner.field("LinkedIn email").sendKeys("ada+" + run + "@example.com");
+        owner.field("LinkedIn password").sendKeys(DemoAccounts.PASSWORD);
+        owner.press("Connect LinkedIn");
+        assertTrue(owner.heading().contains("Your LinkedIn account is connected"), owner.heading());
+      }
+
+      maria.open("/?q=ola+" + run);
+      maria.await(d -> d.findElement(By.id("results")).getText().contains("LinkedIn connected"));
+    }
+  }
+
+  @Test
+  void shouldShowAnotherOrganizationsUserNoneOfTheFirstsIdentities() throws Exception {
+    try (ConsoleBrowser nina = new ConsoleBrowser(CONSOLE)) {
+      nina.signIn("nina", "nina-dev-password");
+      assertTrue(nina.text().contains("Northwind Sales"));
+      nina.awaitText("No identities yet");
+      nina.screenshot("dashboard-empty");
+      assertEquals(List.of(), nina.accessibilityViolations());
+    }
+  }
+
+  @Test
+  void shouldShowTheCardsAndTheRowCountAnInvitationOnceItIsAccepted() throws Exception {
+    PlatformClient platform = LocalPlatform.client();
+    String name = "Kai " + run;
+    String identity = platform.createIdentity(name).then().statusCode(201).extract().path("id");
+    platform
+        .api()
+        .body(PlatformClient.ALWAYS_WORKING)
+        .put(platform.identities + "/api/identities/" + identity + "/working-hours")
+        .then()
+        .statusCode(200);
+    LocalPlatform.awaitFound(platform.linkedIn + "/api/linkedin/identities/" + identity);
+    String account = "max+" + run + "@example.com";
+    platform
+        .api()
+        .body(Map.of("identityId", identity, "email", account, "password", DemoAccounts.PASSWORD))
+        .post(platform.linkedIn + "/api/linkedin/connections")
+        .then()
+        .statusCode(200);
+
+    try (ConsoleBrowser maria = new ConsoleBrowser(CONSOLE)) {
+      maria.signIn("maria", "maria-dev-password");
+      maria.open("/?q=kai+" + run);
+      maria.await(d -> d.findElement(By.id("results")).getText().contains("LinkedIn connected"));
+      assertTrue(maria.text().contains("0 accepted of 0 sent"), maria.text());
+
+      platform
+          .api()
+          .body(
+              Map.of(
+                  "type",
+                  "linkedin.invitation.send",
+                  "person",
+                  "https://www.linkedin.com/in/alan-turing"))
+          .post(platform.linkedIn + "/api/linkedin/identities/" + identity + "/actions")
+          .then()
+          .statusCode(202);
+      awaitOnReload(maria, "0 accepted of 1 sent"); // the card: the search keeps Kai alone
+      given()
+          .post(SIMULATOR + "/simulator/accounts/" + account + "/invitations/alan-turing/accept")
+          .then()
+          .statusCode(200);
+      awaitOnReload(maria, "1 accepted of 1 sent");
+      assertEquals(
+          "1 of 1",
+          maria.driver().findElement(By.cssSelector("#results .row .figures dd")).getText(),
+          "the row's own figures");
+    }
+  }
+
+  /** Reloads the page, as a person waiting for news would, until it says {@code words}. */
+  private static void awaitOnReload(ConsoleBrowser browser, String words) {
+    browser.await(
+        d -> {
+          d.navigate().refresh();
+          return d.findElement(By.tagName("body")).getText().contains(words);
+        });
+  }
+
+  @Test
+  void shouldGuardItsPagesWithHeadersSealedCookiesAndCsrfTokens() throws Exception {
+    Response visitor = given().redirects().follow(false).get(CONSOLE + "/");
+    assertEquals(302, visitor.statusCode());
+    assertTrue(visitor.header("Location").contains("code_challenge_method=S256"), "PKCE");
+    String policy = visitor.header("Content-Security-Policy");
+    assertTrue(policy.contains("script-src 'self';"), policy);
+    assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+    assertEquals("DENY", visitor.header("X-Frame-Options"));
+    assertEquals("nosniff", visitor.header("X-Content-Type-Options"));
+
+    try (ConsoleBrowser maria = new ConsoleBrowser(CONSOLE)) {
+      maria.signIn("maria", "maria-dev-password");
+      Set<Cookie> cookies = maria.driver().manage().getCookies();
+      List<Cookie> session =
+          cookies.stream().filter(c -> c.getName().startsWith("q_session")).toList();
+      assertTrue(!session.isEmpty(), "the session is in cookies: " + cookies);
+      for (Cookie cookie : session) {
+        assertTrue(cookie.isHttpOnly() && cookie.isSecure(), cookie.toString());
+        assertEquals("Lax", cookie.getSameSite(), cookie.toString());
+        assertTrue(!cookie.getValue().contains("maria"), "sealed, not readable: " + cookie);
+      }
+
+      // a form posted from elsewhere (the session's cookies, no CSRF token) is refused
+      Map<String, String> jar = new HashMap<>();
+      cookies.forEach(c -> jar.put(c.getName(), c.getValue()));
+      given()
+          .redirects()
+          .follow(false)
+          .cookies(jar)
+          .formParam("identityName", "Forged " + run)
+          .post(CONSOLE + "/identities/new/share")
+          .then()
+          .statusCode(400);
+
+      signInToLinkedIn(maria, "Wes " + run, "nobody-" + run + "@example.com");
+      maria.await(d -> d.findElements(By.cssSelector("[role=alert]")).size() > 0);
+      assertTrue(
+          !maria.driver().getPageSource().contains(DemoAccounts.PASSWORD),
+          "the password is never written back");
+    }
+  }
+
+  private void signInToLinkedIn(ConsoleBrowser browser, String name, String email) {
+    fillInLinkedInSignIn(browser, name, email);
+    browser.press("Connect LinkedIn");
+  }
+
+  private void fillInLinkedInSignIn(ConsoleBrowser browser, String name, String email) {
+    browser.open("/identities/new?way=credentials");
+    browser.field("Identity name").sendKeys(name);
+    browser.field("LinkedIn email").sendKeys(email);
+    browser.field("LinkedIn password").sendKeys(DemoAccounts.PASSWORD);
+  }
+
+  /** A small PNG portrait: a colored square. */
+  private static File picture() throws Exception {
+    BufferedImage image = new BufferedImage(96, 96, BufferedImage.TYPE_INT_RGB);
+    Graphics2D graphics = image.createGraphics();
+    graphics.setColor(new Color(0x1d4ed8));
+    graphics.fillRect(0, 0, 96, 96);
+    graphics.setColor(Color.WHITE);
+    graphics.fillOval(24, 16, 48, 48);
+    graphics.dispose();
+    File file = Files.createTempFile("portrait", ".png").toFile();
+    ImageIO.write(image, "png", file);
+    file.deleteOnExit();
+    return file;
+  }
+}
