@@ -2,6 +2,7 @@ package io.identities.console.web;
 
 import io.identities.console.services.ServiceDown;
 import io.identities.console.services.ServiceProblem;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -70,6 +71,16 @@ public class ErrorPages {
             status, "That did not work", refused.getResponse().getStatusInfo().getReasonPhrase());
   }
 
+  /** The identity provider cannot be reached: nobody can sign in until it answers again. */
+  @ServerExceptionMapper
+  Response signInUnavailable(OIDCException unavailable) {
+    LOG.warnf("the identity provider is unavailable: %s", unavailable.getMessage());
+    return page(
+        503,
+        "Sign-in is not available",
+        "Your organization's sign-in service is not answering right now. Try again in a moment.");
+  }
+
   @ServerExceptionMapper
   Response unexpected(RuntimeException failure) {
     String incident = java.util.UUID.randomUUID().toString();
@@ -80,7 +91,7 @@ public class ErrorPages {
   private Response page(int status, String title, String message) {
     return Response.status(status)
         .type(MediaType.TEXT_HTML_TYPE)
-        .entity(Templates.error(viewer, title, message).render())
+        .entity(Templates.error(viewer.signedIn() ? viewer : null, title, message).render())
         .build();
   }
 }

@@ -11,6 +11,15 @@ public class Viewer {
 
   @Inject @IdToken JsonWebToken idToken;
 
+  /** Whether someone is signed in (an error page may be shown to a visitor who is not). */
+  public boolean signedIn() {
+    try {
+      return idToken.getRawToken() != null;
+    } catch (RuntimeException noSession) {
+      return false;
+    }
+  }
+
   public String name() {
     String name = idToken.getClaim("name");
     return name != null ? name : idToken.getClaim("preferred_username");
