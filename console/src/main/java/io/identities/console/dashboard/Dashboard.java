@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Assembles the dashboard from the services, asking each at once (never one after another where the
- * answers do not depend on each other): the cards' figures for the period and the one before, the
- * page of identities, then, for those identities, their figures, LinkedIn accounts, inboxes and
- * warm-ups. A service that does not answer leaves its part unavailable, not the page.
+ * Assembles the dashboard from the services in two waves: identities-service's dashboard (the cards
+ * for the period and the one before, the page of identities, their figures), then, for those
+ * identities, their LinkedIn accounts, inboxes and warm-ups, asked of the three other services at
+ * once. A service that does not answer leaves its part unavailable, not the page.
  */
 @ApplicationScoped
 public class Dashboard {
@@ -45,59 +45,50 @@ public class Dashboard {
   /** The whole dashboard for {@code query}. */
   public Uni<DashboardView> load(DashboardQuery query) {
     DashboardPeriod period = query.period();
-    Uni<Part<Card.Cards>> cards =
-        Part.of(
+    return Part.of(
             "identities-service",
-            Uni.combine()
-                .all()
-                .unis(figures(period, query), figures(period.previous(), query))
-                .with((now, before) -> Card.of(now, before, period.previousName())));
-    Uni<Part<Listing>> listing =
-        Part.of(
-                "identities-service",
-                identities.search(
-                    query.q(),
-                    query.linkedin(),
-                    query.email(),
-                    "name",
-                    query.page(),
-                    DashboardQuery.PAGE_SIZE))
-            .flatMap(page -> page.available() ? listing(page.value(), period) : unavailable(page));
-    return Uni.combine().all().unis(cards, listing).with((c, l) -> new DashboardView(query, c, l));
-  }
-
-  private Uni<Figures> figures(DashboardPeriod period, DashboardQuery query) {
-    return identities.figures(
-        period.from().toString(),
-        period.to().toString(),
-        period.zone().getId(),
-        query.q(),
-        query.linkedin(),
-        query.email());
-  }
-
-  private static Uni<Part<Listing>> unavailable(Part<Identities.Page> page) {
-    return Uni.createFrom().item(page.map(p -> null));
+            identities.dashboard(
+                period.from().toString(),
+                period.to().toString(),
+                period.zone().getId(),
+                query.q(),
+                query.linkedin(),
+                query.email(),
+                query.page(),
+                DashboardQuery.PAGE_SIZE))
+        .flatMap(
+            answer ->
+                answer.available()
+                    ? listing(answer.value())
+                        .map(
+                            listing ->
+                                new DashboardView(
+                                    query,
+                                    answer.map(
+                                        d ->
+                                            Card.of(
+                                                d.figures(),
+                                                d.previousFigures(),
+                                                period.previousName())),
+                                    listing))
+                    : Uni.createFrom()
+                        .item(
+                            new DashboardView(
+                                query, answer.map(d -> null), answer.map(d -> null))));
   }
 
   /** The page's rows, each with what the other services know of its identity. */
-  private Uni<Part<Listing>> listing(Identities.Page page, DashboardPeriod period) {
+  private Uni<Part<Listing>> listing(Identities.Dashboard dashboard) {
+    Identities.Page page = dashboard.identities();
+    Map<UUID, Figures> figures =
+        byIdentity(
+            dashboard.identityFigures(),
+            Figures.OfIdentity::identityId,
+            Figures.OfIdentity::figures);
     List<UUID> ids = page.items().stream().map(Identities.Identity::id).toList();
     if (ids.isEmpty()) {
       return Uni.createFrom().item(new Part<>(Listing.of(page, List.of()), null));
     }
-    Uni<Part<Map<UUID, Figures>>> figures =
-        Part.of(
-            "identities-service",
-            identities
-                .figuresByIdentity(
-                    ids, period.from().toString(), period.to().toString(), period.zone().getId())
-                .map(
-                    answer ->
-                        byIdentity(
-                            answer.items(),
-                            Figures.OfIdentity::identityId,
-                            Figures.OfIdentity::figures)));
     Uni<Part<Map<UUID, LinkedIn.Account>>> accounts =
         Part.of(
             "linkedin-gateway",
@@ -122,9 +113,9 @@ public class Dashboard {
                         byIdentity(answer.items(), WarmupService.Warmup::identityId, w -> w)));
     return Uni.combine()
         .all()
-        .unis(figures, accounts, inboxes, warmups)
+        .unis(accounts, inboxes, warmups)
         .with(
-            (f, a, i, w) ->
+            (a, i, w) ->
                 new Part<>(
                     Listing.of(
                         page,
@@ -140,7 +131,7 @@ public class Dashboard {
                                                     .map(IdentityRow::inbox)
                                                     .toList()),
                                         w.map(all -> IdentityRow.warmup(all.get(identity.id()))),
-                                        f.map(all -> all.get(identity.id()))))
+                                        new Part<>(figures.get(identity.id()), null)))
                             .toList()),
                     null));
   }

@@ -1,7 +1,6 @@
 package io.identities.console.services;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,9 +19,6 @@ public record Figures(
   public record Messages(long sent, long possible) {}
 
   public record Emails(long sent, long bounced) {}
-
-  /** The figures of each identity asked for. */
-  public record ByIdentity(List<OfIdentity> items) {}
 
   /** One identity's figures. */
   public record OfIdentity(

@@ -12,6 +12,16 @@ public final class Identities {
   /** A page of identities found. */
   public record Page(List<Identity> items, int page, int size, long total) {}
 
+  /**
+   * The dashboard: the cards' figures for the period and the period before, a page of the
+   * identities the search keeps, and each one's own figures.
+   */
+  public record Dashboard(
+      Figures figures,
+      Figures previousFigures,
+      Page identities,
+      List<Figures.OfIdentity> identityFigures) {}
+
   /** An identity with its contact details, its channels and its warm-up. */
   public record Identity(
       UUID id,

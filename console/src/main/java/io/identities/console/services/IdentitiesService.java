@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -26,32 +25,18 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/api/identities")
 public interface IdentitiesService {
 
+  /** The dashboard in one read: the cards now and before, a page of identities, their figures. */
   @GET
-  Uni<Identities.Page> search(
-      @RestQuery String q,
-      @RestQuery Boolean linkedinConnected,
-      @RestQuery Boolean emailConnected,
-      @RestQuery String sort,
-      @RestQuery int page,
-      @RestQuery int size);
-
-  @GET
-  @Path("/stats")
-  Uni<Figures> figures(
+  @Path("/dashboard")
+  Uni<Identities.Dashboard> dashboard(
       @RestQuery String from,
       @RestQuery String to,
       @RestQuery String tz,
       @RestQuery String q,
       @RestQuery Boolean linkedinConnected,
-      @RestQuery Boolean emailConnected);
-
-  @GET
-  @Path("/stats/by-identity")
-  Uni<Figures.ByIdentity> figuresByIdentity(
-      @RestQuery List<UUID> ids,
-      @RestQuery String from,
-      @RestQuery String to,
-      @RestQuery String tz);
+      @RestQuery Boolean emailConnected,
+      @RestQuery int page,
+      @RestQuery int size);
 
   @GET
   @Path("/{id}")

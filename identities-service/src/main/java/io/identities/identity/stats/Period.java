@@ -78,4 +78,9 @@ public record Period(ZoneId zone, LocalDate from, LocalDate to) {
   public long days() {
     return ChronoUnit.DAYS.between(from, to) + 1;
   }
+
+  /** The period of the same length that ends the day before this one starts (to compare with). */
+  public Period previous() {
+    return new Period(zone, from.minusDays(days()), from.minusDays(1));
+  }
 }

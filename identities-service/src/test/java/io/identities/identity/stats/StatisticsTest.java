@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonPointer;
@@ -627,6 +628,99 @@ class StatisticsTest {
             period.toString());
       }
     }
+  }
+
+  @Test
+  void shouldAnswerTheWholeDashboardInOneReadAsItsPartsAnswerAlone() throws Exception {
+    clock.set(Instant.parse("2026-11-01T09:00:00Z"));
+    UUID jose = UUID.fromString(api.create("{\"firstName\": \"José\", \"lastName\": \"Ortiz\"}"));
+    UUID joan = UUID.fromString(api.createNamed("Joan Olsen"));
+    UUID ada = UUID.fromString(api.createNamed("Ada Lovelace"));
+    clock.set(Instant.parse("2026-11-20T09:00:00Z"));
+    publish(EventTypes.LINKEDIN_SESSION_CONNECTED, "2026-11-01T09:30:00Z", connected(jose, null));
+    for (String day : List.of("2026-11-12T12:00:00Z", "2026-11-19T12:00:00Z")) {
+      for (UUID sender : List.of(jose, joan, ada)) {
+        publish(
+            EventTypes.LINKEDIN_INVITATION_SENT,
+            day,
+            new ActivityEvents.InvitationSent(sender, UUID.randomUUID(), null));
+        publish(EventTypes.EMAIL_SENT, day, emailSent(sender));
+      }
+    }
+    publish(
+        EventTypes.LINKEDIN_INVITATION_ACCEPTED,
+        "2026-11-19T13:00:00Z",
+        new ActivityEvents.InvitationAccepted(jose, UUID.randomUUID(), null));
+    Map<String, String> november = Map.of("from", "2026-11-01", "to", "2026-11-20");
+    Awaitility.await() // every event counted
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                stats(november).at("/emails/sent").asInt() == 6
+                    && stats(november).at("/connections/sent").asInt() == 6
+                    && stats(november).at("/connections/accepted").asInt() == 1
+                    && stats(november).at("/messages/possible").asInt() > 0);
+
+    for (Map<String, String> period :
+        List.of(
+            Map.of("period", "last7days", "tz", "Europe/Madrid"),
+            Map.of("from", "2026-11-12", "to", "2026-11-19", "tz", "UTC"))) {
+      JsonNode dashboard =
+          JSON.readTree(
+              api.request()
+                  .queryParams(period)
+                  .queryParam("q", "jo") // José and Joan, not Ada
+                  .queryParam("size", 1)
+                  .get("/api/identities/dashboard")
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .asString());
+      assertEquals(stats(period, "q", "jo"), dashboard.get("figures"), period.toString());
+      LocalDate from = LocalDate.parse(dashboard.at("/figures/period/from").asText());
+      LocalDate to = LocalDate.parse(dashboard.at("/figures/period/to").asText());
+      long days = to.toEpochDay() - from.toEpochDay() + 1;
+      assertEquals(
+          stats(
+              Map.of(
+                  "from", from.minusDays(days).toString(),
+                  "to", from.minusDays(1).toString(),
+                  "tz", period.get("tz")),
+              "q",
+              "jo"),
+          dashboard.get("previousFigures"),
+          period + ": the period of the same length just before");
+      assertEquals(
+          JSON.readTree(
+              api.request()
+                  .queryParam("q", "jo")
+                  .queryParam("size", 1)
+                  .get("/api/identities")
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .asString()),
+          dashboard.get("identities"));
+      assertEquals(2, dashboard.at("/identities/total").asInt());
+      String shown = dashboard.at("/identities/items/0/id").asText();
+      assertEquals(
+          byIdentity(new String[] {shown}, period).get("items"),
+          dashboard.get("identityFigures"),
+          "the page's identity's own figures");
+      assertNotEquals(0, dashboard.at("/figures/connections/sent").asInt(), "figures were seeded");
+    }
+    api.request()
+        .queryParam("size", 101)
+        .get("/api/identities/dashboard")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("size"));
+    api.request()
+        .queryParam("tz", "Mars/Olympus")
+        .get("/api/identities/dashboard")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("tz"));
   }
 
   @Test
