@@ -167,7 +167,7 @@ class LinkedInRefusalsTest {
     UUID visit = visit(account, "alan-turing");
     JsonPath waiting =
         Awaitility.await()
-            .atMost(Duration.ofSeconds(10))
+            .atMost(Duration.ofSeconds(30)) // a ceiling: under load the first try can take a while
             .until(
                 () -> actions.get(account.identity(), visit),
                 action ->
