@@ -6,20 +6,15 @@ import io.identities.backbone.tenant.Roles;
 import io.identities.identity.api.StatisticsResource.IdentityStatisticsView;
 import io.identities.identity.api.StatisticsResource.StatisticsView;
 import io.identities.identity.domain.IdentityFilter;
-import io.identities.identity.domain.IdentitySearch;
 import io.identities.identity.domain.IdentityService;
 import io.identities.identity.stats.Period;
 import io.identities.identity.stats.StatisticsService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.List;
@@ -58,25 +53,12 @@ public class DashboardResource {
               + " identities as GET /api/identities pages them; identityFigures, each identity of"
               + " that page's own figures for the period, in the page's order.")
   public DashboardView dashboard(
-      @QueryParam("period") String period,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("tz") String tz,
-      @QueryParam("q") @Size(max = IdentityFilter.MAX_TEXT) String q,
-      @QueryParam("linkedinConnected") Boolean linkedinConnected,
-      @QueryParam("emailConnected") Boolean emailConnected,
-      @QueryParam("sort")
-          @DefaultValue("name")
-          @Pattern(
-              regexp = IdentitySearch.ORDERS,
-              message = "must be name, createdAt or updatedAt, with - for descending")
-          String sort,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-    Period resolved = Period.resolve(period, from, to, tz, clock.instant());
-    IdentityFilter filter = new IdentityFilter(q, linkedinConnected, emailConnected);
-    Page<IdentityView> found =
-        identities.search(new IdentitySearch(filter, sort, page, size), IdentityView::of);
+      @BeanParam PeriodParameters period,
+      @Valid @BeanParam FilterParameters filters,
+      @Valid @BeanParam PageParameters page) {
+    Period resolved = period.resolve(clock.instant());
+    IdentityFilter filter = filters.filter();
+    Page<IdentityView> found = identities.search(page.of(filter), IdentityView::of);
     List<UUID> shown = found.items().stream().map(IdentityView::id).toList();
     return new DashboardView(
         StatisticsView.of(statistics.ofOrganization(filter, resolved)),

@@ -8,20 +8,14 @@ import io.identities.backbone.api.Versions;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.tenant.Roles;
 import io.identities.identity.domain.Identity;
-import io.identities.identity.domain.IdentityFilter;
-import io.identities.identity.domain.IdentitySearch;
 import io.identities.identity.domain.IdentityService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -30,7 +24,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -140,22 +133,8 @@ public class IdentityResource {
   @GET
   @Operation(summary = "Search the organization's identities by name, one page at a time")
   public Page<IdentityView> search(
-      @QueryParam("q") @Size(max = IdentityFilter.MAX_TEXT)
-          String q, // a refusal names it by this name
-      @QueryParam("linkedinConnected") Boolean linkedinConnected,
-      @QueryParam("emailConnected") Boolean emailConnected,
-      @QueryParam("sort")
-          @DefaultValue("name")
-          @Pattern(
-              regexp = IdentitySearch.ORDERS,
-              message = "must be name, createdAt or updatedAt, with - for descending")
-          String sort,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-    return identities.search(
-        new IdentitySearch(
-            new IdentityFilter(q, linkedinConnected, emailConnected), sort, page, size),
-        IdentityView::of);
+      @Valid @BeanParam FilterParameters filter, @Valid @BeanParam PageParameters page) {
+    return identities.search(page.of(filter.filter()), IdentityView::of);
   }
 
   private static Response answer(Identity identity) {

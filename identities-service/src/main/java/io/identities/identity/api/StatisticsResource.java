@@ -3,12 +3,12 @@ package io.identities.identity.api;
 import io.identities.backbone.api.IdentityIdList;
 import io.identities.backbone.problem.Problem;
 import io.identities.backbone.tenant.Roles;
-import io.identities.identity.domain.IdentityFilter;
 import io.identities.identity.stats.Period;
 import io.identities.identity.stats.Statistics;
 import io.identities.identity.stats.StatisticsService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,49 +50,17 @@ public class StatisticsResource {
           "With q, linkedinConnected or emailConnected, those of the identities that GET"
               + " /api/identities lists for the same parameters (every page), together.")
   public StatisticsView ofOrganization(
-      @QueryParam("period")
-          @Parameter(description = "today (default), yesterday, last7days, last30days")
-          String period,
-      @QueryParam("from") @Parameter(description = "first day, e.g. 2026-11-01, with to")
-          String from,
-      @QueryParam("to") @Parameter(description = "last day, inclusive") String to,
-      @QueryParam("tz")
-          @Parameter(description = "IANA time zone the days are counted in (default UTC)")
-          String tz,
-      @QueryParam("q")
-          @Size(max = IdentityFilter.MAX_TEXT)
-          @Parameter(
-              description =
-                  "only identities whose name holds each of these words, in any order, any case,"
-                      + " accents or punctuation, as the list's q")
-          String q, // a refusal names it by this name
-      @QueryParam("linkedinConnected")
-          @Parameter(
-              description =
-                  "only identities with (true) or without (false) a connected LinkedIn account")
-          Boolean linkedinConnected,
-      @QueryParam("emailConnected")
-          @Parameter(
-              description = "only identities with (true) or without (false) a connected inbox")
-          Boolean emailConnected) {
+      @BeanParam PeriodParameters period, @Valid @BeanParam FilterParameters filter) {
     return StatisticsView.of(
-        statistics.ofOrganization(
-            new IdentityFilter(q, linkedinConnected, emailConnected),
-            Period.resolve(period, from, to, tz, clock.instant())));
+        statistics.ofOrganization(filter.filter(), period.resolve(clock.instant())));
   }
 
   @GET
   @Path("/{id}/stats")
   @Operation(
       summary = "One identity's connections, messages, replies and bounce rate over a period")
-  public StatisticsView ofIdentity(
-      @PathParam("id") UUID id,
-      @QueryParam("period") String period,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("tz") String tz) {
-    return StatisticsView.of(
-        statistics.ofIdentity(id, Period.resolve(period, from, to, tz, clock.instant())));
+  public StatisticsView ofIdentity(@PathParam("id") UUID id, @BeanParam PeriodParameters period) {
+    return StatisticsView.of(statistics.ofIdentity(id, period.resolve(clock.instant())));
   }
 
   @GET
@@ -110,12 +78,9 @@ public class StatisticsResource {
                       + IdentityIdList.MAX
                       + " identity ids, comma-separated or the parameter repeated")
           List<String> ids,
-      @QueryParam("period") String period,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("tz") String tz) {
+      @BeanParam PeriodParameters period) {
     List<UUID> identityIds = IdentityIdList.parse("ids", ids);
-    Period resolved = Period.resolve(period, from, to, tz, clock.instant());
+    Period resolved = period.resolve(clock.instant());
     return new StatisticsByIdentityView(
         PeriodView.of(resolved),
         statistics.ofIdentities(identityIds, resolved).entrySet().stream()
