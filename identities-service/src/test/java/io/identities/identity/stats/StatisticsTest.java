@@ -89,27 +89,11 @@ class StatisticsTest {
     String dayStart = "2026-03-28T23:10:00Z"; // 00:10 on the 29th in Madrid, still the 28th in UTC
     String midday = "2026-03-29T10:00:00Z";
     String nextDay = "2026-03-29T22:30:00Z"; // 00:30 on the 30th in Madrid
-    for (int i = 0; i < 3; i++) {
-      publish(
-          EventTypes.LINKEDIN_INVITATION_SENT,
-          midday,
-          new ActivityEvents.InvitationSent(ada, UUID.randomUUID(), null));
-    }
-    publish(
-        EventTypes.LINKEDIN_INVITATION_ACCEPTED,
-        dayStart,
-        new ActivityEvents.InvitationAccepted(ada, UUID.randomUUID(), null));
-    publish(
-        EventTypes.LINKEDIN_MESSAGE_SENT,
-        midday,
-        new ActivityEvents.LinkedInMessageSent(bea, UUID.randomUUID(), null));
-    publish(
-        EventTypes.LINKEDIN_MESSAGE_SENT,
-        nextDay,
-        new ActivityEvents.LinkedInMessageSent(bea, UUID.randomUUID(), null));
-    for (int i = 0; i < 4; i++) {
-      publish(EventTypes.EMAIL_SENT, midday, emailSent(bea));
-    }
+    invitationsSent(midday, ada, ada, ada);
+    invitationsAccepted(dayStart, ada);
+    linkedInMessagesSent(midday, bea);
+    linkedInMessagesSent(nextDay, bea);
+    emailsSent(midday, bea, bea, bea, bea);
     publish(
         EventTypes.EMAIL_REPLIED,
         midday,
@@ -208,10 +192,7 @@ class StatisticsTest {
   @Test
   void shouldDefaultToTodayWithNoBouncesWhenNothingWasSent() {
     UUID ada = UUID.fromString(api.createNamed("Ada"));
-    publish(
-        EventTypes.LINKEDIN_INVITATION_SENT,
-        OffsetDateTime.now().toString(),
-        new ActivityEvents.InvitationSent(ada, UUID.randomUUID(), null));
+    invitationsSent(OffsetDateTime.now().toString(), ada);
 
     Awaitility.await()
         .atMost(Duration.ofSeconds(15))
@@ -329,23 +310,10 @@ class StatisticsTest {
         EventTypes.LINKEDIN_SESSION_CONNECTED,
         "2026-11-16T10:00:00Z",
         connected(ada, new RampUp(LocalDate.parse("2026-11-16"), 14)));
-    for (int i = 0; i < 3; i++) {
-      publish(
-          EventTypes.LINKEDIN_INVITATION_SENT,
-          "2026-11-18T10:00:00Z",
-          new ActivityEvents.InvitationSent(ada, UUID.randomUUID(), null));
-    }
-    publish(
-        EventTypes.LINKEDIN_INVITATION_ACCEPTED,
-        "2026-11-17T23:30:00Z", // the 18th in Madrid, the 17th in UTC
-        new ActivityEvents.InvitationAccepted(ada, UUID.randomUUID(), null));
-    publish(
-        EventTypes.LINKEDIN_MESSAGE_SENT,
-        "2026-11-19T12:00:00Z",
-        new ActivityEvents.LinkedInMessageSent(dee, UUID.randomUUID(), null));
-    for (int i = 0; i < 4; i++) {
-      publish(EventTypes.EMAIL_SENT, "2026-11-20T08:00:00Z", emailSent(bea));
-    }
+    invitationsSent("2026-11-18T10:00:00Z", ada, ada, ada);
+    invitationsAccepted("2026-11-17T23:30:00Z", ada); // the 18th in Madrid, the 17th in UTC
+    linkedInMessagesSent("2026-11-19T12:00:00Z", dee);
+    emailsSent("2026-11-20T08:00:00Z", bea, bea, bea, bea);
     publish(
         EventTypes.EMAIL_REPLIED,
         "2026-11-20T08:30:00Z",
@@ -498,25 +466,10 @@ class StatisticsTest {
         "2026-11-02T09:00:00Z",
         new InboxConnectionChanged(ada, UUID.randomUUID(), "ada@sales.example", "CONNECTED", 1, 1));
     String day = "2026-11-19T12:00:00Z";
-    for (UUID sender : List.of(jose, jose, jose, grace, grace, linus)) {
-      publish(
-          EventTypes.LINKEDIN_INVITATION_SENT,
-          day,
-          new ActivityEvents.InvitationSent(sender, UUID.randomUUID(), null));
-    }
-    publish(
-        EventTypes.LINKEDIN_INVITATION_ACCEPTED,
-        "2026-11-19T23:30:00Z", // the 20th in Madrid, the 19th in UTC
-        new ActivityEvents.InvitationAccepted(jose, UUID.randomUUID(), null));
-    for (UUID sender : List.of(grace, linus)) {
-      publish(
-          EventTypes.LINKEDIN_MESSAGE_SENT,
-          day,
-          new ActivityEvents.LinkedInMessageSent(sender, UUID.randomUUID(), null));
-    }
-    for (UUID sender : List.of(jose, jose, ada, ada, ada, ada, dee)) {
-      publish(EventTypes.EMAIL_SENT, day, emailSent(sender));
-    }
+    invitationsSent(day, jose, jose, jose, grace, grace, linus);
+    invitationsAccepted("2026-11-19T23:30:00Z", jose); // the 20th in Madrid, the 19th in UTC
+    linkedInMessagesSent(day, grace, linus);
+    emailsSent(day, jose, jose, ada, ada, ada, ada, dee);
     for (UUID sender : List.of(jose, ada)) {
       publish(
           EventTypes.EMAIL_REPLIED,
@@ -640,17 +593,11 @@ class StatisticsTest {
     publish(EventTypes.LINKEDIN_SESSION_CONNECTED, "2026-11-01T09:30:00Z", connected(jose, null));
     for (String day : List.of("2026-11-12T12:00:00Z", "2026-11-19T12:00:00Z")) {
       for (UUID sender : List.of(jose, joan, ada)) {
-        publish(
-            EventTypes.LINKEDIN_INVITATION_SENT,
-            day,
-            new ActivityEvents.InvitationSent(sender, UUID.randomUUID(), null));
-        publish(EventTypes.EMAIL_SENT, day, emailSent(sender));
+        invitationsSent(day, sender);
+        emailsSent(day, sender);
       }
     }
-    publish(
-        EventTypes.LINKEDIN_INVITATION_ACCEPTED,
-        "2026-11-19T13:00:00Z",
-        new ActivityEvents.InvitationAccepted(jose, UUID.randomUUID(), null));
+    invitationsAccepted("2026-11-19T13:00:00Z", jose);
     Map<String, String> november = Map.of("from", "2026-11-01", "to", "2026-11-20");
     Awaitility.await() // every event counted
         .atMost(Duration.ofSeconds(15))
@@ -823,6 +770,40 @@ class StatisticsTest {
         .get("/api/identities/{id}/stats", ada)
         .then()
         .statusCode(404);
+  }
+
+  /** One invitation sent by each of {@code senders} at {@code at} (a sender twice: two). */
+  private void invitationsSent(String at, UUID... senders) {
+    for (UUID sender : senders) {
+      publish(
+          EventTypes.LINKEDIN_INVITATION_SENT,
+          at,
+          new ActivityEvents.InvitationSent(sender, UUID.randomUUID(), null));
+    }
+  }
+
+  private void invitationsAccepted(String at, UUID... senders) {
+    for (UUID sender : senders) {
+      publish(
+          EventTypes.LINKEDIN_INVITATION_ACCEPTED,
+          at,
+          new ActivityEvents.InvitationAccepted(sender, UUID.randomUUID(), null));
+    }
+  }
+
+  private void linkedInMessagesSent(String at, UUID... senders) {
+    for (UUID sender : senders) {
+      publish(
+          EventTypes.LINKEDIN_MESSAGE_SENT,
+          at,
+          new ActivityEvents.LinkedInMessageSent(sender, UUID.randomUUID(), null));
+    }
+  }
+
+  private void emailsSent(String at, UUID... senders) {
+    for (UUID sender : senders) {
+      publish(EventTypes.EMAIL_SENT, at, emailSent(sender));
+    }
   }
 
   private static ActivityEvents.EmailSent emailSent(UUID identity) {
