@@ -6,14 +6,14 @@
   // The dashboard's time zone: the browser's, until the user chooses one (the server keeps the
   // choice in the cookie tz).
   function adoptBrowserZone() {
-    var select = document.getElementById('tz');
-    if (!select || document.cookie.split('; ').some(function (c) { return c.indexOf('tz=') === 0; })) {
+    var field = document.getElementById('tz');
+    if (!field || document.cookie.split('; ').some(function (c) { return c.indexOf('tz=') === 0; })) {
       return;
     }
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (zone && select.value !== zone && Array.prototype.some.call(select.options, function (o) { return o.value === zone; })) {
-      select.value = zone;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
+    if (zone && field.value !== zone) {
+      field.value = zone;
+      field.dispatchEvent(new Event('change', { bubbles: true }));
     }
   }
 

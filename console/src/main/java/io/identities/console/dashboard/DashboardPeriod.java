@@ -1,15 +1,17 @@
 package io.identities.console.dashboard;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * The dashboard's period as the user chose it (Today by default, Yesterday, Last 7 days, Last 30
- * days, or a custom range of days), in the user's time zone, and the period just before it of the
- * same length, whose figures the cards show beside.
+ * days, or a custom range of days), in the user's time zone. identities-service answers the figures
+ * of the period of the same length just before it too, which the cards show beside under {@link
+ * #previousName()}.
  *
  * @param choice today, yesterday, last7days, last30days or custom
  * @param from the first day
@@ -21,10 +23,9 @@ public record DashboardPeriod(String choice, LocalDate from, LocalDate to, ZoneI
   /** The longest custom range: a year. */
   static final long MAX_DAYS = 366;
 
-  /** The period a user asked for; an unknown choice or zone falls back to Today in UTC. */
+  /** The period a user asked for in {@code zoneId}; an unknown choice falls back to Today. */
   public static DashboardPeriod of(
-      String choice, String from, String to, String zone, java.time.Instant now) {
-    ZoneId zoneId = zone(zone);
+      String choice, String from, String to, ZoneId zoneId, java.time.Instant now) {
     LocalDate today = now.atZone(zoneId).toLocalDate();
     return switch (choice == null ? "today" : choice) {
       case "yesterday" ->
@@ -58,24 +59,27 @@ public record DashboardPeriod(String choice, LocalDate from, LocalDate to, ZoneI
     }
   }
 
-  /** The zone named, or UTC for none or an unknown one. */
-  public static ZoneId zone(String zone) {
-    try {
-      return zone == null || zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(zone.trim());
-    } catch (DateTimeException e) {
-      return ZoneId.of("UTC");
-    }
-  }
-
   /** How many days the period spans. */
   public long days() {
     return ChronoUnit.DAYS.between(from, to) + 1;
   }
 
-  /** The period of the same length that ends the day before this one starts. */
-  public DashboardPeriod previous() {
-    return new DashboardPeriod(choice, from.minusDays(days()), from.minusDays(1), zone);
+  /**
+   * The days as people read them: "4 Dec 2026", "5 Nov – 4 Dec 2026", "29 Dec 2025 – 4 Jan 2026".
+   */
+  public String label() {
+    if (from.equals(to)) {
+      return DAY.format(to);
+    }
+    return (from.getYear() == to.getYear() ? DAY_OF_YEAR : DAY).format(from)
+        + " – "
+        + DAY.format(to);
   }
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_OF_YEAR =
+      DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
   /** How the previous period is named beside a figure. */
   public String previousName() {

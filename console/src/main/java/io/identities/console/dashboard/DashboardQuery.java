@@ -2,10 +2,16 @@ package io.identities.console.dashboard;
 
 /**
  * What the dashboard shows: the period, the search (any part of the name), the channel filters
- * (connected, not connected, or either) and the page of the list.
+ * (connected, not connected, or either) and the page of the list; and the time zone the user typed
+ * if it names none (the period is then in the zone they had), to tell them.
  */
 public record DashboardQuery(
-    DashboardPeriod period, String search, Boolean linkedin, Boolean email, int page) {
+    DashboardPeriod period,
+    String search,
+    Boolean linkedin,
+    Boolean email,
+    int page,
+    String unknownZone) {
 
   /** Identities per page of the list. */
   public static final int PAGE_SIZE = 20;

@@ -1,5 +1,6 @@
 package io.identities.console.dashboard;
 
+import io.identities.console.web.TimeZones;
 import io.identities.console.web.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -14,6 +15,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -40,8 +42,6 @@ public class DashboardResource {
     PERIODS.put("last30days", "Last 30 days");
     PERIODS.put("custom", "Custom range");
   }
-
-  static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream().sorted().toList();
 
   @CheckedTemplate
   static class Templates {
@@ -80,15 +80,16 @@ public class DashboardResource {
       @RestCookie(ZONE_COOKIE) String zoneCookie,
       @RestHeader("HX-Request") String htmx,
       @RestHeader("HX-History-Restore-Request") String historyRestore) {
-    DashboardPeriod chosen =
-        DashboardPeriod.of(period, from, to, tz != null ? tz : zoneCookie, clock.instant());
+    Optional<ZoneId> typed = TimeZones.find(tz);
+    ZoneId zone = typed.or(() -> TimeZones.find(zoneCookie)).orElse(TimeZones.UTC);
     DashboardQuery query =
         new DashboardQuery(
-            chosen,
+            DashboardPeriod.of(period, from, to, zone, clock.instant()),
             q,
             DashboardQuery.channel(linkedin),
             DashboardQuery.channel(email),
-            Math.max(0, page));
+            Math.max(0, page),
+            tz != null && !tz.isBlank() && typed.isEmpty() ? tz : null);
     boolean resultsOnly = "true".equals(htmx) && !"true".equals(historyRestore);
     return dashboard
         .load(query)
@@ -98,11 +99,11 @@ public class DashboardResource {
                   RestResponse.ResponseBuilder.ok(
                           resultsOnly
                               ? Templates.dashboard$results(view)
-                              : Templates.dashboard(view, viewer, PERIODS, ZONES))
+                              : Templates.dashboard(view, viewer, PERIODS, TimeZones.ALL))
                       .header("Vary", "HX-Request")
                       .header("Cache-Control", "no-store");
-              if (tz != null) { // chosen: remembered for the next visit
-                answer.cookie(zoneCookie(chosen.zone()));
+              if (typed.isPresent()) { // chosen: remembered for the next visit
+                answer.cookie(zoneCookie(zone));
               }
               return answer.build();
             });
