@@ -49,16 +49,20 @@ public record Card(String name, String figure, String of, String previous, Strin
             new Card(
                 "Replied",
                 String.valueOf(now.replied()),
-                "emails with a reply",
+                (now.replied() == 1 ? "email" : "emails") + " with a reply",
                 before.replied() + " " + previousName,
                 "Emails that received a response"),
             new Card(
                 "Bounce rate",
                 percent(now.bounceRate()),
-                "of " + now.emails().sent() + " emails sent",
+                "of " + emails(now.emails().sent()) + " sent",
                 percent(before.bounceRate()) + " " + previousName,
                 "Emails that bounced, of those sent")),
         quiet);
+  }
+
+  private static String emails(long count) {
+    return count + (count == 1 ? " email" : " emails");
   }
 
   static String percent(BigDecimal rate) {
