@@ -120,8 +120,7 @@ public class AddIdentityResource {
   public Uni<RestResponse<TemplateInstance>> codeStep(
       @PathParam("handshakeId") UUID handshakeId, @RestHeader("HX-Request") String htmx) {
     boolean polling = "true".equals(htmx);
-    return linkedin
-        .handshake(handshakeId)
+    return handshake(handshakeId)
         .flatMap(
             connection ->
                 !"CONNECTED".equals(connection.status())
@@ -214,13 +213,20 @@ public class AddIdentityResource {
         .onFailure(ServiceProblem.class)
         .recoverWithUni(
             failure ->
-                linkedin
-                    .handshake(handshakeId)
+                handshake(handshakeId)
                     .map(
                         connection ->
                             unprocessable(
                                 Templates.code(
                                     viewer, connection, ((ServiceProblem) failure).message()))));
+  }
+
+  /** Where the sign-in stands; one linkedin-gateway no longer knows has ended all the same. */
+  private Uni<LinkedIn.Connection> handshake(UUID handshakeId) {
+    return linkedin
+        .handshake(handshakeId)
+        .onFailure(failure -> failure instanceof ServiceProblem p && p.status() == 404)
+        .recoverWithItem(() -> LinkedIn.Connection.gone(handshakeId));
   }
 
   /**

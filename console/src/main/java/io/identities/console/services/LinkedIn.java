@@ -44,5 +44,11 @@ public final class LinkedIn {
       String challengeType,
       String hint,
       Integer attemptsLeft,
-      Instant expiresAt) {}
+      Instant expiresAt) {
+
+    /** A handshake linkedin-gateway no longer knows: ended long ago, or never begun. */
+    public static Connection gone(UUID handshakeId) {
+      return new Connection("GONE", null, handshakeId, null, null, null, null);
+    }
+  }
 }
