@@ -10,6 +10,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
@@ -51,7 +52,8 @@ public class ErrorPages {
     ServiceDown.class,
     TimeoutException.class,
     CircuitBreakerOpenException.class,
-    ProcessingException.class
+    ProcessingException.class,
+    ConnectException.class
   })
   Response down(Exception down) {
     LOG.warnf("a service is unavailable: %s", down.toString());
@@ -75,14 +77,22 @@ public class ErrorPages {
   @ServerExceptionMapper
   Response signInUnavailable(OIDCException unavailable) {
     LOG.warnf("the identity provider is unavailable: %s", unavailable.getMessage());
-    return page(
-        503,
+    return Response.status(503)
+        .type(MediaType.TEXT_HTML_TYPE)
+        .entity(signInUnavailable().render())
+        .build();
+  }
+
+  /** Nobody can sign in, so nobody is shown as signed in. */
+  static TemplateInstance signInUnavailable() {
+    return Templates.error(
+        null,
         "Sign-in is not available",
         "Your organization's sign-in service is not answering right now. Try again in a moment.");
   }
 
   @ServerExceptionMapper
-  Response unexpected(RuntimeException failure) {
+  Response unexpected(Exception failure) {
     String incident = java.util.UUID.randomUUID().toString();
     LOG.errorf(failure, "incident %s", incident);
     return page(500, "Something went wrong", "We logged it as incident " + incident + ".");
