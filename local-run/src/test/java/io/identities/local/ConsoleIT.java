@@ -10,15 +10,21 @@ import io.identities.backbone.testing.Chromium;
 import io.identities.simulator.linkedin.DemoAccounts;
 import io.identities.simulator.linkedin.Totp;
 import io.restassured.response.Response;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -27,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console walked in a real browser against the running platform (Keycloak, the four services,
@@ -105,15 +112,16 @@ class ConsoleIT {
       maria.awaitText("the 7 days before");
       assertTrue(maria.driver().getCurrentUrl().contains("period=last7days"));
 
-      new org.openqa.selenium.support.ui.Select(maria.field("Time zone"))
-          .selectByVisibleText("Pacific/Kiritimati");
-      maria.await(d -> d.getCurrentUrl().contains("tz=Pacific%2FKiritimati"));
+      // the time zone: searched by any zone's city, an unknown one said so
+      maria.field("Time zone").sendKeys(Keys.chord(Keys.CONTROL, "a"), "Atlantis", Keys.ENTER);
+      maria.awaitText("“Atlantis” is not a time zone");
+      maria.field("Time zone").sendKeys(Keys.chord(Keys.CONTROL, "a"), "kiritimati", Keys.ENTER);
+      maria.awaitText("Pacific/Kiritimati time");
+      assertTrue(!maria.text().contains("is not a time zone"));
       maria.open("/");
       assertEquals(
           "Pacific/Kiritimati",
-          new org.openqa.selenium.support.ui.Select(maria.field("Time zone"))
-              .getFirstSelectedOption()
-              .getText(),
+          maria.field("Time zone").getAttribute("value"),
           "the chosen zone is remembered");
 
       // the session ends (its cookies gone) while the page is open: typing in the search signs
@@ -177,6 +185,36 @@ class ConsoleIT {
       signInToLinkedIn(maria, "Gus " + run, "google@example.com");
       maria.awaitText("signs in with Google, Microsoft or Apple");
       assertTrue(maria.driver().getCurrentUrl().endsWith("/identities/new/linkedin"));
+    }
+  }
+
+  @Test
+  void shouldSayWhatToDoWhenLinkedInStopsASignIn() throws Exception {
+    try (ConsoleBrowser maria = new ConsoleBrowser(CONSOLE)) {
+      maria.signIn("maria", "maria-dev-password");
+
+      signInToLinkedIn(maria, "Cat " + run, DemoAccounts.CAPTCHA);
+      maria.awaitText("LinkedIn asks for a security check");
+      assertEquals(
+          "Cat " + run, maria.field("Identity name").getDomProperty("value"), "what was typed");
+
+      signInToLinkedIn(maria, "Ned " + run, "pin+ned-" + run + "@example.com");
+      maria.awaitText("Enter the code LinkedIn emailed you");
+      for (String left : List.of("2 attempts left", "1 attempt left")) {
+        maria.field("Verification code").sendKeys("000000");
+        maria.press("Verify");
+        maria.awaitText("The code is wrong; " + left);
+      }
+      maria.field("Verification code").sendKeys("000000");
+      maria.press("Verify");
+      maria.awaitText("no attempt is left");
+      assertTrue(maria.text().contains("This sign-in has ended"), maria.text());
+      assertEquals(List.of(), maria.accessibilityViolations());
+      maria.press("Sign in again");
+      maria.await(d -> d.getCurrentUrl().endsWith("/identities/new?way=credentials"));
+
+      maria.open("/identities/new/linkedin/" + UUID.randomUUID()); // long gone, or never begun
+      maria.awaitText("This sign-in has ended");
     }
   }
 
@@ -260,20 +298,154 @@ class ConsoleIT {
           .then()
           .statusCode(200);
       awaitOnReload(maria, "1 accepted of 1 sent");
-      assertEquals(
-          "1 of 1",
-          maria.driver().findElement(By.cssSelector("#results .row .figures dd")).getText(),
-          "the row's own figures");
+      assertEquals("1 of 1", rowFigure(maria, "Connections"), "the row's own figures");
+
+      // the email half: an inbox of its own, an email sent to a lead, and the lead's answer
+      String address = "kai-" + run + "@sales.example";
+      openMailbox(address);
+      platform.connectInbox(identity, address, address);
+      awaitOnReload(maria, address); // the row's inbox badge
+      String send =
+          platform.send(
+              identity,
+              UUID.randomUUID().toString(),
+              "lead@prospect.example",
+              "Hello from " + run,
+              "Would you have a minute?");
+      awaitOnReload(maria, "of 1 email sent"); // the bounce rate's card
+      String messageId =
+          platform
+              .api()
+              .get(platform.email + "/api/email/identities/" + identity + "/sends/" + send)
+              .path("messageId");
+      answer(address, messageId);
+      awaitOnReload(maria, "1 email with a reply"); // read from the inbox over IMAP, counted
+      assertEquals("1", rowFigure(maria, "Replied"), "the row's own figures");
     }
   }
 
-  /** Reloads the page, as a person waiting for news would, until it says {@code words}. */
+  @Test
+  void shouldSayWhichPartOfAPageCannotBeShownWhileAServiceIsDown() throws Exception {
+    String name = "Ivo " + run;
+    String identity =
+        LocalPlatform.client().createIdentity(name).then().statusCode(201).extract().path("id");
+    // two more replicas of the console, each with a service out of its reach; the browser's
+    // session (its cookies) is good for every replica, as behind a load balancer
+    ServiceProcess console = ServiceProcess.listeningOn(LocalPlatform.CONSOLE_PORT);
+    ServiceProcess gatewaysDown =
+        console
+            .replicaOn(freePort(), Files.createTempFile("console-gateways-down", ".log").toFile())
+            .with("LINKEDIN_GATEWAY_URL", "http://localhost:" + freePort())
+            .with("WARMUP_SERVICE_URL", "http://localhost:" + freePort())
+            .start();
+    ServiceProcess identitiesDown =
+        console
+            .replicaOn(freePort(), Files.createTempFile("console-identities-down", ".log").toFile())
+            .with("IDENTITIES_SERVICE_URL", "http://localhost:" + freePort())
+            .start();
+    try (ConsoleBrowser maria = new ConsoleBrowser(CONSOLE)) {
+      maria.signIn("maria", "maria-dev-password");
+
+      maria.driver().get(gatewaysDown.url() + "/?q=ivo+" + run);
+      maria.await(d -> d.findElement(By.id("results")).getText().contains(name));
+      String row = maria.driver().findElement(By.cssSelector("#results .row")).getText();
+      assertTrue(row.contains("LinkedIn state unavailable"), row);
+      assertTrue(row.contains("No inbox"), "email-gateway still answers: " + row);
+      assertTrue(maria.text().contains("Connections"), "the cards still show");
+      assertEquals(List.of(), maria.accessibilityViolations());
+
+      maria.driver().get(identitiesDown.url() + "/?q=ivo+" + run);
+      maria.awaitText("The figures cannot be shown right now");
+      assertTrue(maria.text().contains("The identities cannot be listed right now"));
+      assertTrue(maria.text().contains("María García"), "the page itself still works");
+      maria.field("Search by name").sendKeys(Keys.chord(Keys.CONTROL, "a"), "nobody");
+      maria.await(d -> d.getCurrentUrl().contains("q=nobody")); // the search still answers
+      assertTrue(maria.text().contains("The identities cannot be listed right now"));
+
+      maria.driver().get(identitiesDown.url() + "/identities/" + identity);
+      maria.awaitText("A service is not answering");
+      assertEquals(List.of(), maria.accessibilityViolations());
+    } finally {
+      gatewaysDown.stop();
+      identitiesDown.stop();
+    }
+
+    // the identity provider out of reach: the console's own page says nobody can sign in
+    ServiceProcess providerDown =
+        console
+            .replicaOn(freePort(), Files.createTempFile("console-provider-down", ".log").toFile())
+            .with("OIDC_AUTH_SERVER_URL", "http://localhost:" + freePort() + "/realms/identities")
+            .start();
+    try {
+      Response visitor = given().redirects().follow(false).get(providerDown.url() + "/");
+      assertEquals(503, visitor.statusCode());
+      assertTrue(visitor.asString().contains("Sign-in is not available"), visitor.asString());
+      assertTrue(visitor.header("Content-Security-Policy").contains("script-src 'self'"));
+    } finally {
+      providerDown.stop();
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  /** The figure the list's (only) row shows under {@code name}. */
+  private static String rowFigure(ConsoleBrowser browser, String name) {
+    return browser
+        .driver()
+        .findElement(
+            By.xpath(
+                "//*[@id='results']//*[contains(@class,'row')]//dt[.='"
+                    + name
+                    + "']/following-sibling::dd"))
+        .getText();
+  }
+
+  /**
+   * A mailbox of the run's mail server for this test alone: the first mail to an address opens it,
+   * its password the address (GreenMail's way).
+   */
+  private static void openMailbox(String address) throws Exception {
+    MimeMessage welcome = new MimeMessage(smtp());
+    welcome.setFrom("postmaster@sales.example");
+    welcome.setRecipients(Message.RecipientType.TO, address);
+    welcome.setSubject("Your new mailbox");
+    welcome.setText("Welcome.");
+    Transport.send(welcome);
+  }
+
+  /** The lead answers the email {@code messageId} that {@code address} sent them. */
+  private static void answer(String address, String messageId) throws Exception {
+    MimeMessage reply = new MimeMessage(smtp());
+    reply.setFrom("lead@prospect.example");
+    reply.setRecipients(Message.RecipientType.TO, address);
+    reply.setSubject("Re: Hello");
+    reply.setHeader("In-Reply-To", messageId);
+    reply.setText("Sure, call me.");
+    Transport.send(reply);
+  }
+
+  private static Session smtp() {
+    Properties smtp = new Properties();
+    smtp.put("mail.smtp.host", "127.0.0.1");
+    smtp.put("mail.smtp.port", String.valueOf(LocalPlatform.SMTP_PORT));
+    return Session.getInstance(smtp);
+  }
+
+  /**
+   * Reloads the page every two seconds, as a person waiting for news would, until it says {@code
+   * words} (within 90 s: an inbox is read every few seconds, an email sent within its slot).
+   */
   private static void awaitOnReload(ConsoleBrowser browser, String words) {
-    browser.await(
-        d -> {
-          d.navigate().refresh();
-          return d.findElement(By.tagName("body")).getText().contains(words);
-        });
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(90), Duration.ofSeconds(2))
+        .until(
+            d -> {
+              d.navigate().refresh();
+              return d.findElement(By.tagName("body")).getText().contains(words);
+            });
   }
 
   @Test

@@ -25,7 +25,8 @@ import org.awaitility.Awaitility;
 final class LocalPlatform {
 
   static final int OFFSET = 10_000;
-  static final String CONSOLE = "http://localhost:" + (8080 + OFFSET);
+  static final int CONSOLE_PORT = 8080 + OFFSET;
+  static final String CONSOLE = "http://localhost:" + CONSOLE_PORT;
   static final String IDENTITIES = "http://localhost:" + (8081 + OFFSET);
   static final String LINKEDIN = "http://localhost:" + (8082 + OFFSET);
   static final String EMAIL = "http://localhost:" + (8083 + OFFSET);
