@@ -18,13 +18,16 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Assembles the dashboard from the services in two waves: identities-service's dashboard (the cards
- * for the period and the one before, the page of identities, their figures), then, for those
- * identities, their LinkedIn accounts, inboxes and warm-ups, asked of the three other services at
- * once. A service that does not answer leaves its part unavailable, not the page.
+ * Assembles the dashboard from the services, asking each as soon as it can: identities-service's
+ * dashboard (the cards for the period and the one before, each identity's figures) and, at the same
+ * time, its page of identities; as soon as that page is known, the other three services for those
+ * identities' LinkedIn accounts, inboxes and warm-ups, while the figures are still being counted. A
+ * service that does not answer leaves its part unavailable, not the page.
  */
 @ApplicationScoped
 public class Dashboard {
+
+  private static final String IDENTITIES_SERVICE = "identities-service";
 
   private final IdentitiesService identities;
   private final LinkedInGateway linkedin;
@@ -45,8 +48,9 @@ public class Dashboard {
   /** The whole dashboard for {@code query}. */
   public Uni<DashboardView> load(DashboardQuery query) {
     DashboardPeriod period = query.period();
-    return Part.of(
-            "identities-service",
+    Uni<Part<Identities.Dashboard>> figures =
+        Part.of(
+            IDENTITIES_SERVICE,
             identities.dashboard(
                 period.from().toString(),
                 period.to().toString(),
@@ -55,39 +59,44 @@ public class Dashboard {
                 query.linkedin(),
                 query.email(),
                 query.page(),
-                DashboardQuery.PAGE_SIZE))
-        .flatMap(
-            answer ->
-                answer.available()
-                    ? listing(answer.value())
-                        .map(
-                            listing ->
-                                new DashboardView(
-                                    query,
-                                    answer.map(
-                                        d ->
-                                            Card.of(
-                                                d.figures(),
-                                                d.previousFigures(),
-                                                period.previousName())),
-                                    listing))
-                    : Uni.createFrom()
-                        .item(
-                            new DashboardView(
-                                query, answer.map(d -> null), answer.map(d -> null))));
+                DashboardQuery.PAGE_SIZE));
+    Uni<Part<Listed>> listed =
+        Part.of(
+                IDENTITIES_SERVICE,
+                identities.search(
+                    query.q(),
+                    query.linkedin(),
+                    query.email(),
+                    query.page(),
+                    DashboardQuery.PAGE_SIZE))
+            .flatMap(
+                page ->
+                    page.available()
+                        ? badges(page.value()).map(badges -> new Part<>(badges, null))
+                        : Uni.createFrom().item(page.map(p -> (Listed) null)));
+    return Uni.combine()
+        .all()
+        .unis(figures, listed)
+        .with(
+            (counted, page) ->
+                new DashboardView(
+                    query,
+                    counted.map(
+                        d -> Card.of(d.figures(), d.previousFigures(), period.previousName())),
+                    page.map(p -> p.listing(counted))));
   }
 
-  /** The page's rows, each with what the other services know of its identity. */
-  private Uni<Part<Listing>> listing(Identities.Dashboard dashboard) {
-    Identities.Page page = dashboard.identities();
-    Map<UUID, Figures> figures =
-        byIdentity(
-            dashboard.identityFigures(),
-            Figures.OfIdentity::identityId,
-            Figures.OfIdentity::figures);
+  /** What the other services know of the page's identities, asked of all three at once. */
+  private Uni<Listed> badges(Identities.Page page) {
     List<UUID> ids = page.items().stream().map(Identities.Identity::id).toList();
     if (ids.isEmpty()) {
-      return Uni.createFrom().item(new Part<>(Listing.of(page, List.of()), null));
+      return Uni.createFrom()
+          .item(
+              new Listed(
+                  page,
+                  new Part<>(Map.of(), null),
+                  new Part<>(Map.of(), null),
+                  new Part<>(Map.of(), null)));
     }
     Uni<Part<Map<UUID, LinkedIn.Account>>> accounts =
         Part.of(
@@ -114,31 +123,47 @@ public class Dashboard {
     return Uni.combine()
         .all()
         .unis(accounts, inboxes, warmups)
-        .with(
-            (a, i, w) ->
-                new Part<>(
-                    Listing.of(
-                        page,
-                        page.items().stream()
-                            .map(
-                                identity ->
-                                    new IdentityRow(
-                                        identity,
-                                        a.map(all -> IdentityRow.linkedin(all.get(identity.id()))),
-                                        i.map(
-                                            all ->
-                                                all.getOrDefault(identity.id(), List.of()).stream()
-                                                    .map(IdentityRow::inbox)
-                                                    .toList()),
-                                        w.map(all -> IdentityRow.warmup(all.get(identity.id()))),
-                                        new Part<>(figures.get(identity.id()), null)))
-                            .toList()),
-                    null));
+        .with((a, i, w) -> new Listed(page, a, i, w));
   }
 
   private static <T, V> Map<UUID, V> byIdentity(
       List<T> items, Function<T, UUID> identity, Function<T, V> value) {
     return items.stream().collect(Collectors.toMap(identity, value, (a, b) -> a));
+  }
+
+  /** A page of identities with what the gateways answered of them. */
+  private record Listed(
+      Identities.Page page,
+      Part<Map<UUID, LinkedIn.Account>> accounts,
+      Part<Map<UUID, List<Inbox>>> inboxes,
+      Part<Map<UUID, WarmupService.Warmup>> warmups) {
+
+    /** The rows, each with its own figures from identities-service's dashboard. */
+    Listing listing(Part<Identities.Dashboard> counted) {
+      Part<Map<UUID, Figures>> figures =
+          counted.map(
+              d ->
+                  byIdentity(
+                      d.identityFigures(),
+                      Figures.OfIdentity::identityId,
+                      Figures.OfIdentity::figures));
+      return Listing.of(
+          page,
+          page.items().stream()
+              .map(
+                  identity ->
+                      new IdentityRow(
+                          identity,
+                          accounts.map(all -> IdentityRow.linkedin(all.get(identity.id()))),
+                          inboxes.map(
+                              all ->
+                                  all.getOrDefault(identity.id(), List.of()).stream()
+                                      .map(IdentityRow::inbox)
+                                      .toList()),
+                          warmups.map(all -> IdentityRow.warmup(all.get(identity.id()))),
+                          figures.map(all -> all.get(identity.id()))))
+              .toList());
+    }
   }
 
   /** A page of the list: its rows, where it is, and how many identities there are in all. */

@@ -38,6 +38,15 @@ public interface IdentitiesService {
       @RestQuery int page,
       @RestQuery int size);
 
+  /** A page of the identities the search keeps, by name. */
+  @GET
+  Uni<Identities.Page> search(
+      @RestQuery String q,
+      @RestQuery Boolean linkedinConnected,
+      @RestQuery Boolean emailConnected,
+      @RestQuery int page,
+      @RestQuery int size);
+
   @GET
   @Path("/{id}")
   Uni<Identities.Identity> identity(@PathParam("id") UUID id);
