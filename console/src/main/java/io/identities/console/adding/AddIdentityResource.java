@@ -5,6 +5,7 @@ import io.identities.console.services.IdentitiesService;
 import io.identities.console.services.LinkedIn;
 import io.identities.console.services.LinkedInGateway;
 import io.identities.console.services.ServiceProblem;
+import io.identities.console.web.FieldErrors;
 import io.identities.console.web.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

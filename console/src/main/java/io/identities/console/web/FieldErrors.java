@@ -1,4 +1,4 @@
-package io.identities.console.adding;
+package io.identities.console.web;
 
 import io.identities.console.services.ServiceProblem;
 import java.util.HashMap;

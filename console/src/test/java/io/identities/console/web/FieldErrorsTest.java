@@ -1,4 +1,4 @@
-package io.identities.console.adding;
+package io.identities.console.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
