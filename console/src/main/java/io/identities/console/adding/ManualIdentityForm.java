@@ -16,15 +16,16 @@ public class ManualIdentityForm {
   @RestForm public String meetingUrl;
 
   /** The identity to create: named "first last"; a field left blank is not sent. */
-  Identities.NewIdentity identity() {
-    return new Identities.NewIdentity(
+  Identities.ContactDetails identity() {
+    return new Identities.ContactDetails(
         null,
         blankless(firstName),
         blankless(lastName),
         blankless(jobTitle),
         blankless(email),
         blankless(linkedinUrl),
-        blankless(meetingUrl));
+        blankless(meetingUrl),
+        null);
   }
 
   /** Whether a picture was chosen. */

@@ -1,7 +1,9 @@
 package io.identities.console.services;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** identities-service's representations, as far as the console reads them. */
@@ -56,15 +58,32 @@ public final class Identities {
 
   public record Warmup(String state, Instant endsAt) {}
 
-  /** An identity created manually: its name and contact details. */
-  public record NewIdentity(
+  /**
+   * An identity's name and contact details, as created or saved (all of them: a field sent empty is
+   * cleared).
+   */
+  public record ContactDetails(
       String name,
       String firstName,
       String lastName,
       String jobTitle,
       String email,
       String linkedinUrl,
-      String meetingUrl) {}
+      String meetingUrl,
+      String phone) {}
+
+  /** When campaigns act for the identity: intervals of local time per weekday, in its zone. */
+  public record WorkingHours(String timeZone, Map<DayOfWeek, List<Interval>> week) {}
+
+  /** From {@code start} to {@code end}, "09:00" to "18:00" ("24:00" for the day's end). */
+  public record Interval(String start, String end) {}
+
+  /**
+   * Whether the identity is active at {@code at}, and the window it is in or the next one (both
+   * bounds null when it has no working hours at all), as identities-service computes it.
+   */
+  public record NextWindow(
+      String timeZone, Instant at, boolean active, Instant opensAt, Instant closesAt) {}
 
   public record ShareLinkRequest(String identityName) {}
 

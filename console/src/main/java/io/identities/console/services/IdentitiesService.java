@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -52,7 +53,18 @@ public interface IdentitiesService {
   Uni<Identities.Identity> identity(@PathParam("id") UUID id);
 
   @POST
-  Uni<Identities.Identity> create(Identities.NewIdentity identity);
+  Uni<Identities.Identity> create(Identities.ContactDetails identity);
+
+  /**
+   * Replaces the name and contact details, refused (412) if the identity changed since {@code
+   * ifMatch}.
+   */
+  @PUT
+  @Path("/{id}")
+  Uni<Identities.Identity> describe(
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      Identities.ContactDetails details);
 
   @DELETE
   @Path("/{id}")
@@ -64,6 +76,22 @@ public interface IdentitiesService {
   Uni<Response> uploadPicture(
       @PathParam("id") UUID id,
       @RestForm("file") @PartType(MediaType.APPLICATION_OCTET_STREAM) java.nio.file.Path file);
+
+  @GET
+  @Path("/{id}/working-hours")
+  Uni<Identities.WorkingHours> workingHours(@PathParam("id") UUID id);
+
+  /** Replaces the working hours, refused (412) if the identity changed since {@code ifMatch}. */
+  @PUT
+  @Path("/{id}/working-hours")
+  Uni<Identities.WorkingHours> schedule(
+      @PathParam("id") UUID id,
+      @HeaderParam("If-Match") String ifMatch,
+      Identities.WorkingHours hours);
+
+  @GET
+  @Path("/{id}/working-hours/next-window")
+  Uni<Identities.NextWindow> nextWindow(@PathParam("id") UUID id);
 
   @GET
   @Path("/{id}/picture")
