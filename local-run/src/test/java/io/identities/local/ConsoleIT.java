@@ -75,7 +75,9 @@ class ConsoleIT {
 
       maria.await(d -> d.findElement(By.tagName("h1")).getText().equals("Zoë Núñez " + run));
       assertTrue(maria.text().contains("Head of Sales"));
-      assertTrue(maria.text().contains("https://www.linkedin.com/in/zoe-nunez-" + run));
+      assertEquals(
+          "https://www.linkedin.com/in/zoe-nunez-" + run,
+          maria.field("LinkedIn URL").getDomProperty("value"));
       assertTrue(
           (Boolean)
               maria
@@ -156,10 +158,12 @@ class ConsoleIT {
       maria.field("Verification code").sendKeys("000000");
       maria.press("Verify");
       maria.awaitText("2 attempts left");
+      maria.press("Try another way: by SMS");
+      maria.awaitText("Enter the code LinkedIn texted you");
       maria.field("Verification code").sendKeys("246810");
       maria.press("Verify");
       maria.await(d -> d.findElement(By.tagName("h1")).getText().equals("Pia " + run));
-      assertTrue(maria.text().contains("Connected"));
+      assertTrue(maria.text().contains("LinkedIn connected"), maria.text());
 
       signInToLinkedIn(maria, "Sam " + run, "sms+" + run + "@example.com");
       maria.awaitText("Enter the code LinkedIn texted you");
@@ -242,6 +246,116 @@ class ConsoleIT {
       maria.open("/?q=ola+" + run);
       maria.await(d -> d.findElement(By.id("results")).getText().contains("LinkedIn connected"));
     }
+  }
+
+  @Test
+  void shouldEditContactDetailsAndShowWhatSomeoneElseSavedMeanwhile() throws Exception {
+    PlatformClient platform = LocalPlatform.client();
+    String identity =
+        platform.createIdentity("Eda " + run).then().statusCode(201).extract().path("id");
+    try (ConsoleBrowser maria = new ConsoleBrowser(CONSOLE)) {
+      maria.signIn("maria", "maria-dev-password");
+      maria.open("/identities/" + identity);
+      maria.field("Job title").sendKeys("Account Executive");
+      maria.field("Phone").sendKeys("+34 612 34 56 78");
+      // meanwhile someone else of the organization saves her job title through the API
+      platform
+          .api()
+          .contentType("application/merge-patch+json")
+          .body(Map.of("jobTitle", "Head of Sales"))
+          .patch(platform.identities + "/api/identities/" + identity)
+          .then()
+          .statusCode(200);
+      maria.press("Save contact details");
+      maria.awaitText("Someone else saved this identity while you were editing");
+      assertEquals(
+          "Account Executive",
+          maria.field("Job title").getDomProperty("value"),
+          "what she typed is kept");
+      assertTrue(maria.text().contains("Saved now: Head of Sales"), maria.text());
+      assertEquals(List.of(), maria.accessibilityViolations());
+      maria.screenshot("identity-contact-details-conflict");
+
+      maria.press("Save contact details"); // over what is saved now: hers wins, knowingly
+      maria.awaitText("Saved.");
+      assertEquals("Account Executive", maria.field("Job title").getDomProperty("value"));
+      Response saved = platform.api().get(platform.identities + "/api/identities/" + identity);
+      assertEquals("Account Executive", saved.path("jobTitle"));
+      assertEquals("+34612345678", saved.path("phone"), "stored as E.164");
+
+      maria.field("Email").sendKeys("eda@localhost"); // the browser lets it through, not the API
+      maria.press("Save contact details");
+      maria.awaitText("must be a valid email address");
+      assertEquals(
+          "true", maria.field("Email").getDomAttribute("aria-invalid"), "said beside the field");
+    }
+  }
+
+  @Test
+  void shouldSetWorkingHoursAndShowTheNextWindowAsTheServiceComputesIt() throws Exception {
+    PlatformClient platform = LocalPlatform.client();
+    String identity =
+        platform.createIdentity("Wes " + run).then().statusCode(201).extract().path("id");
+    try (ConsoleBrowser maria = new ConsoleBrowser(CONSOLE)) {
+      maria.signIn("maria", "maria-dev-password");
+      maria.open("/identities/" + identity);
+      maria.press("Working hours");
+      maria.awaitText("Campaigns act for this identity only inside these hours");
+      assertEquals("UTC", maria.field("Time zone").getDomProperty("value"), "the default");
+      assertEquals("09:00", labelled(maria, "Monday, interval 1, from").getDomProperty("value"));
+
+      maria.field("Time zone").sendKeys(Keys.chord(Keys.CONTROL, "a"), "madrid");
+      labelled(maria, "Monday, interval 1, until").clear();
+      labelled(maria, "Monday, interval 1, until").sendKeys("13:00");
+      labelled(maria, "Monday, interval 2, from").sendKeys("15:00");
+      labelled(maria, "Monday, interval 2, until").sendKeys("19:00");
+      labelled(maria, "Friday: day off").click();
+      labelled(maria, "Saturday: day off").click(); // no longer off: it gets hours
+      labelled(maria, "Saturday, interval 1, from").sendKeys("10:00");
+      labelled(maria, "Wednesday, interval 2, from").sendKeys("20:00"); // half an interval
+      maria.press("Save working hours");
+      maria.awaitText("Give each interval a start and an end");
+      assertEquals(
+          "13:00",
+          labelled(maria, "Monday, interval 1, until").getDomProperty("value"),
+          "what was typed is kept");
+
+      labelled(maria, "Wednesday, interval 2, from").clear();
+      labelled(maria, "Saturday, interval 1, until").sendKeys("14:00");
+      maria.press("Save working hours");
+      maria.awaitText("Saved.");
+      assertEquals(List.of(), maria.accessibilityViolations());
+      maria.screenshot("identity-working-hours");
+
+      Response saved =
+          platform
+              .api()
+              .get(platform.identities + "/api/identities/" + identity + "/working-hours");
+      assertEquals("Europe/Madrid", saved.path("timeZone"));
+      assertEquals(List.of("09:00", "15:00"), saved.path("week.MONDAY.start"));
+      assertEquals(List.of("13:00", "19:00"), saved.path("week.MONDAY.end"));
+      assertEquals(List.of("10:00"), saved.path("week.SATURDAY.start"));
+      assertEquals(null, saved.<Object>path("week.FRIDAY"), "a day off has no hours");
+      boolean active =
+          platform
+              .api()
+              .get(
+                  platform.identities
+                      + "/api/identities/"
+                      + identity
+                      + "/working-hours/next-window")
+              .path("active");
+      String next = maria.driver().findElement(By.cssSelector(".next")).getText();
+      assertTrue(
+          next.startsWith(active ? "Active now, until " : "Not active now. Next: ")
+              && next.endsWith("Europe/Madrid"),
+          next);
+    }
+  }
+
+  /** The control named {@code label} by its aria-label (a table's cells, no visible label). */
+  private static org.openqa.selenium.WebElement labelled(ConsoleBrowser browser, String label) {
+    return browser.driver().findElement(By.cssSelector("[aria-label='" + label + "']"));
   }
 
   @Test
