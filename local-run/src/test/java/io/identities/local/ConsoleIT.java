@@ -353,6 +353,32 @@ class ConsoleIT {
     }
   }
 
+  @Test
+  void shouldGenerateAnUpdateLinkThatTheOwnerOpensInAnotherBrowser() throws Exception {
+    PlatformClient platform = LocalPlatform.client();
+    String identity =
+        platform.createIdentity("Ugo " + run).then().statusCode(201).extract().path("id");
+    LocalPlatform.awaitFound(platform.linkedIn + "/api/linkedin/identities/" + identity);
+    try (ConsoleBrowser maria = new ConsoleBrowser(CONSOLE)) {
+      maria.signIn("maria", "maria-dev-password");
+      maria.open("/identities/" + identity);
+      maria.press("Share identity link");
+      maria.press("Generate the update link");
+      maria.awaitText("usable once");
+      assertEquals(List.of(), maria.accessibilityViolations());
+      maria.screenshot("identity-share-link");
+      String link = maria.field("Update link").getDomProperty("value");
+
+      try (Chromium owner = new Chromium()) {
+        owner.open(link);
+        assertTrue(
+            owner.heading().contains("reconnect the LinkedIn account of Ugo " + run),
+            owner.heading());
+        owner.field("LinkedIn password"); // the owner signs in here, without an account
+      }
+    }
+  }
+
   /** The control named {@code label} by its aria-label (a table's cells, no visible label). */
   private static org.openqa.selenium.WebElement labelled(ConsoleBrowser browser, String label) {
     return browser.driver().findElement(By.cssSelector("[aria-label='" + label + "']"));

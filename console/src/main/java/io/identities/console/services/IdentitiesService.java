@@ -97,6 +97,11 @@ public interface IdentitiesService {
   @Path("/{id}/picture")
   Uni<Response> picture(@PathParam("id") UUID id);
 
+  /** The identity's update link: its owner reconnects LinkedIn or an inbox with it, once. */
+  @POST
+  @Path("/{id}/share-links")
+  Uni<Identities.ShareLink> updateLink(@PathParam("id") UUID id);
+
   @POST
   @Path("/share-links")
   Uni<Identities.ShareLink> shareLink(Identities.ShareLinkRequest request);
